@@ -1,0 +1,36 @@
+# Two commands for a fresh Linux machine with Python 3.11+ (see README.md):
+#   make serve   set up, build and preview the site at http://127.0.0.1:8000 (live reload)
+#   make test    set up everything the tests need and run them
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build clean
+
+serve: $(VENV)/site.stamp
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/site.stamp
+	$(BIN)/mkdocs build --strict
+
+test: $(VENV)/test.stamp
+	$(BIN)/python -m pytest
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python 3.11 or newer is needed: run  make PYTHON=python3.11 ..."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/site.stamp: requirements.txt $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/test.stamp: requirements.txt requirements-test.txt $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $@ $(VENV)/site.stamp
+
+clean:
+	rm -rf site $(VENV)

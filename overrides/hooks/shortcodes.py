@@ -1,0 +1,51 @@
+"""MkDocs hook: check each page's front matter and expand its shortcodes.
+
+The work is done by plain Python in scripts/ (front_matter.py, shortcodes.py);
+this file only connects it to MkDocs and reports problems as
+`docs/page.md:LINE: what is wrong`, so staff know where to look.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.utils import get_relative_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from front_matter import DATE_FIELDS, read_front_matter  # noqa: E402
+from shortcodes import PageContext, expand_shortcodes  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.shortcodes")
+
+
+def on_page_markdown(markdown, page, config, files):
+    source = page.file.content_string
+    project_dir = Path(config.config_file_path).resolve().parent
+    shown_path = Path(page.file.abs_src_path).resolve().relative_to(project_dir).as_posix()
+
+    _, problems = read_front_matter(source)
+    for problem in problems:
+        log.error(f"{shown_path}:{problem.line}: {problem.message}")
+    for name in DATE_FIELDS:  # a date the template cannot show is dropped, and reported above
+        if not hasattr(page.meta.get(name), "strftime"):
+            page.meta.pop(name, None)
+
+    def url_for(docs_path: str) -> str:
+        file = files.get_file_from_path(docs_path)
+        return get_relative_url(file.url if file else docs_path, page.url)
+
+    context = PageContext(
+        src_path=page.file.src_path,
+        docs_dir=Path(config.docs_dir),
+        url_for=url_for,
+        page_url=page.canonical_url or "",
+        clinic=config.extra.get("clinic", {}),
+    )
+    expanded, problems = expand_shortcodes(markdown, context)
+    lines_before_body = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
+    for problem in problems:
+        log.error(f"{shown_path}:{problem.line + lines_before_body}: {problem.message}")
+    return expanded

@@ -1,0 +1,11 @@
+"""A problem found in a source file: its line and what to do about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int  # 1-based, in the file the problem is reported against
+    message: str

@@ -1,0 +1,279 @@
+"""Shortcodes: one short line of Markdown that stands for something richer.
+
+Staff write a shortcode on a line of its own:
+
+    :video: media/heel-raise.mp4 "Bent-knee heel raise"
+    :video: https://youtu.be/VIDEO_ID "Title" poster=images/poster.jpg
+    :clinic-contact:
+
+`expand_shortcodes` replaces each with HTML (or Markdown) and lists, with its
+line number, every shortcode it cannot use. It is plain
+Python over Markdown text, so it works under any builder; the MkDocs hook in
+overrides/hooks/ only wires it in.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shlex
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Callable
+from urllib.parse import parse_qs, urlparse
+
+from problems import Problem
+
+SHORTCODE_LINE = re.compile(r"^:(?P<name>[a-z][a-z-]*):(?:[ \t]+(?P<args>.*?))?[ \t]*$")
+FENCE = re.compile(r"^[ \t]*(```|~~~)")
+YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be",
+                 "www.youtube-nocookie.com", "youtube-nocookie.com"}
+VIDEO_FILE_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
+POSTER_TYPES = (".jpg", ".png")
+
+
+class ShortcodeError(ValueError):
+    """A shortcode that cannot be used, and why."""
+
+
+@dataclass
+class PageContext:
+    """What a shortcode may need to know about the page it stands in."""
+
+    src_path: str  # the page, relative to docs/, e.g. "exercise.md"
+    docs_dir: Path
+    url_for: Callable[[str], str]  # docs-relative file path -> URL relative to the page
+    page_url: str = ""  # the page's absolute URL, for print
+    clinic: dict = field(default_factory=dict)
+
+
+def expand_shortcodes(markdown: str, context: PageContext) -> tuple[str, list[Problem]]:
+    """Replace every shortcode line, leaving fenced code blocks alone; list what failed.
+
+    A line number in a problem counts from the first line of `markdown`.
+    """
+    lines = markdown.split("\n")
+    problems = []
+    in_fence = None
+    for number, line in enumerate(lines, start=1):
+        fence = FENCE.match(line)
+        if fence:
+            in_fence = None if in_fence == fence.group(1) else (in_fence or fence.group(1))
+            continue
+        match = None if in_fence else SHORTCODE_LINE.match(line)
+        if not match:
+            continue
+        name, args = match.group("name"), match.group("args") or ""
+        if name not in SHORTCODES:
+            known = ", ".join(f":{known}:" for known in SHORTCODES)
+            problems.append(Problem(number, f"unknown shortcode ':{name}:' (known: {known})"))
+            continue
+        try:
+            lines[number - 1] = SHORTCODES[name](args, context)
+        except ShortcodeError as error:
+            problems.append(Problem(number, str(error)))
+    return "\n".join(lines), problems
+
+
+# Videos ---------------------------------------------------------------------
+
+VIDEO_USAGE = ('write it as  :video: media/clip.mp4 "Title"  or  '
+               ':video: https://youtu.be/VIDEO_ID "Title"')
+
+
+def video(args: str, context: PageContext) -> str:
+    """A video that sends nothing to another website until the visitor presses play."""
+    source, title, options = parse_video_args(args)
+    youtube_id = youtube_id_from(source)
+    if youtube_id:
+        poster = options.pop("poster", None)
+        reject_unknown_options(options)
+        poster_html = poster_img(check_docs_file(poster, context), context) if poster else ""
+        return youtube_facade(youtube_id, title, poster_html)
+    if PurePosixPath(source).suffix.lower() in VIDEO_FILE_TYPES:
+        reject_unknown_options(options)
+        return self_hosted_video(check_docs_file(source, context), title, context)
+    raise ShortcodeError(f"video source '{source}' is neither a YouTube video (an 11-character "
+                            f"ID or a youtube.com / youtu.be link) nor an .mp4 or .webm file; "
+                            f"{VIDEO_USAGE}")
+
+
+def parse_video_args(args: str) -> tuple[str, str, dict[str, str]]:
+    try:
+        words = shlex.split(args)
+    except ValueError as error:
+        raise ShortcodeError(f"video: {error} (check the quotes around the title); "
+                                f"{VIDEO_USAGE}") from None
+    if len(words) < 2 or "=" in words[1]:
+        raise ShortcodeError(f"video needs a source and a title in quotes; {VIDEO_USAGE}")
+    options = {}
+    for word in words[2:]:
+        key, equals, value = word.partition("=")
+        if not equals:
+            raise ShortcodeError(f"video: unexpected '{word}' after the title "
+                                    f"(put the whole title in one pair of quotes)")
+        options[key] = value
+    return words[0], words[1], options
+
+
+def reject_unknown_options(options: dict[str, str]) -> None:
+    if options:
+        raise ShortcodeError(f"video: unknown option '{next(iter(options))}=' "
+                                f"(the only option is poster=, for YouTube videos)")
+
+
+def youtube_id_from(source: str) -> str | None:
+    """The video's ID from a bare ID, 'youtube:ID' or any common YouTube link."""
+    source = source.removeprefix("youtube:")
+    if YOUTUBE_ID.match(source):
+        return source
+    url = urlparse(source)
+    if url.scheme not in ("http", "https") or url.hostname not in YOUTUBE_HOSTS:
+        return None
+    if url.hostname == "youtu.be":
+        candidate = url.path.strip("/")
+    elif url.path == "/watch":
+        candidate = parse_qs(url.query).get("v", [""])[0]
+    else:  # /embed/ID, /shorts/ID, /live/ID
+        parts = url.path.strip("/").split("/")
+        candidate = parts[1] if len(parts) == 2 and parts[0] in ("embed", "shorts", "live") else ""
+    if not YOUTUBE_ID.match(candidate):
+        raise ShortcodeError(f"'{source}' is a YouTube link without a valid video ID "
+                                f"(11 letters, digits, - or _)")
+    return candidate
+
+
+def check_docs_file(path: str, context: PageContext) -> str:
+    """The docs-relative path of a file named relative to the page; it must exist."""
+    if urlparse(path).scheme or path.startswith("/"):
+        raise ShortcodeError(f"'{path}' must be a file in docs/, named relative to this page "
+                                f"(for example media/clip.mp4)")
+    page_dir = PurePosixPath(context.src_path).parent
+    resolved = PurePosixPath(*_normalise((page_dir / path).parts))
+    if not (context.docs_dir / resolved).is_file():
+        raise ShortcodeError(f"file '{path}' not found (looked for docs/{resolved}); "
+                                f"check the spelling, or add the file there")
+    return str(resolved)
+
+
+def _normalise(parts: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for part in parts:
+        if part == "..":
+            if not out:
+                raise ShortcodeError("a file path goes outside docs/")
+            out.pop()
+        elif part not in (".", ""):
+            out.append(part)
+    return out
+
+
+def youtube_facade(video_id: str, title: str, poster_html: str) -> str:
+    watch_url = f"https://www.youtube.com/watch?v={video_id}"
+    title_text = html.escape(title)
+    return (
+        f'<figure class="video video--youtube">\n'
+        f'<a class="video__start" href="{watch_url}" data-youtube-id="{video_id}" '
+        f'data-video-title="{html.escape(title, quote=True)}">'
+        f'{poster_html}<span class="video__play" aria-hidden="true"></span>'
+        f'<span class="video__label">Play video<span class="md-visually-hidden">: '
+        f'{title_text}</span></span></a>\n'
+        f'<figcaption>{title_text}. <span class="video__notice">Pressing play loads the video '
+        f'from YouTube.</span></figcaption>\n'
+        f'<p class="video__print">Watch the video: {watch_url}</p>\n'
+        f'</figure>'
+    )
+
+
+def self_hosted_video(path: str, title: str, context: PageContext) -> str:
+    stem = PurePosixPath(path).with_suffix("")
+    poster = _companion(stem, POSTER_TYPES, context)
+    captions = _companion(stem, (".vtt",), context)
+    missing = [kind for kind, found in (("a poster image (.jpg or .png)", poster),
+                                        ("a captions file (.vtt)", captions)) if not found]
+    if missing:
+        raise ShortcodeError(f"video '{path}' needs " + " and ".join(missing) +
+                                f" beside it, named docs/{stem}.<type>")
+    width, height = image_size(context.docs_dir / poster)
+    sources = "".join(
+        f'<source src="{context.url_for(str(file))}" type="{VIDEO_FILE_TYPES[file.suffix]}">\n'
+        for file in (stem.with_suffix(".webm"), stem.with_suffix(".mp4"))
+        if (context.docs_dir / file).is_file()
+    )
+    main_url = context.url_for(path)
+    title_text = html.escape(title)
+    print_link = f' at {html.escape(context.page_url)}' if context.page_url else ""
+    return (
+        f'<figure class="video video--file">\n'
+        f'<video controls preload="none" playsinline width="{width}" height="{height}" '
+        f'poster="{context.url_for(poster)}" aria-label="{html.escape(title, quote=True)}">\n'
+        f'{sources}'
+        f'<track kind="captions" src="{context.url_for(captions)}" srclang="en" '
+        f'label="English" default>\n'
+        f'<a href="{main_url}">Download the video: {title_text}</a>\n'
+        f'</video>\n'
+        f'<figcaption>{title_text}. <a href="{main_url}" download>Download the video</a> '
+        f'to watch it offline.</figcaption>\n'
+        f'<p class="video__print">Watch the video online{print_link}</p>\n'
+        f'</figure>'
+    )
+
+
+def _companion(stem: PurePosixPath, suffixes: tuple[str, ...], context: PageContext) -> str | None:
+    for suffix in suffixes:
+        if (context.docs_dir / stem.with_suffix(suffix)).is_file():
+            return str(stem.with_suffix(suffix))
+    return None
+
+
+def poster_img(path: str, context: PageContext) -> str:
+    width, height = image_size(context.docs_dir / path)
+    return (f'<img class="video__poster" src="{context.url_for(path)}" alt="" '
+            f'width="{width}" height="{height}" loading="lazy">')
+
+
+def image_size(path: Path) -> tuple[int, int]:
+    """Width and height of a PNG or JPEG, read from its header (no imaging library needed)."""
+    data = path.read_bytes()
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        return struct.unpack(">II", data[16:24])
+    if data[:2] == b"\xff\xd8":
+        offset = 2
+        while offset + 9 < len(data):
+            marker, length = data[offset + 1], struct.unpack(">H", data[offset + 2:offset + 4])[0]
+            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+                height, width = struct.unpack(">HH", data[offset + 5:offset + 9])
+                return width, height
+            offset += 2 + length
+    raise ShortcodeError(f"'{path.name}' is not a readable PNG or JPEG image")
+
+
+# Clinic details -------------------------------------------------------------
+
+def clinic_contact(args: str, context: PageContext) -> str:
+    """The clinic's known details, from mkdocs.yml, as a Markdown list; unknown ones are left out."""
+    if args:
+        raise ShortcodeError(":clinic-contact: takes nothing after it")
+    clinic = context.clinic
+    lines = [f"- **{clinic['name']}**" + (f", {clinic['description']}" if clinic.get("description") else "")]
+    if clinic.get("website"):
+        shown = urlparse(clinic["website"]).netloc.removeprefix("www.")
+        lines.append(f"- Website: [{shown}]({clinic['website']})")
+    if clinic.get("phone"):
+        dial = re.sub(r"[^\d+]", "", clinic["phone"])
+        lines.append(f"- Phone: [{clinic['phone']}](tel:{dial})")
+    if clinic.get("email"):
+        lines.append(f"- Email: [{clinic['email']}](mailto:{clinic['email']})")
+    if clinic.get("address"):
+        lines.append(f"- Address: {clinic['address']}")
+    if clinic.get("booking_url"):
+        lines.append(f"- [Book an appointment]({clinic['booking_url']})")
+    return "\n".join(lines)
+
+
+SHORTCODES: dict[str, Callable[[str, PageContext], str]] = {
+    "video": video,
+    "clinic-contact": clinic_contact,
+}

@@ -1,0 +1,83 @@
+"""Shared fixtures: build the real site once, or build a copy of the project with changes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
+PAGES = ("index", "anatomy", "running", "weakness", "exercise", "how-we-can-help", "references")
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of what the site is built from, safe to change in a test."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = PROJECT_DIR / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder; output captured as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+         "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once with --strict."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(PROJECT_DIR, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def page_html(site: Path, page: str) -> str:
+    path = site / "index.html" if page == "index" else site / page / "index.html"
+    return path.read_text(encoding="utf-8")
+
+
+class _Text(HTMLParser):
+    """The visible text of the page's article, whitespace folded."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth or (tag == "article"):
+            self.depth += tag not in VOID_TAGS
+
+    def handle_endtag(self, tag):
+        if self.depth and tag not in VOID_TAGS:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.parts.append(data)
+
+
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+             "source", "track", "wbr"}
+
+
+def article_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())

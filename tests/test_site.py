@@ -1,0 +1,143 @@
+"""The built site: every page, every point of the clinic's article, nothing from other hosts."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from html.parser import HTMLParser
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import PAGES, PROJECT_DIR, article_text, page_html
+
+# Every point of the article (../shared/source/how-to-strengthen-the-soleus.txt), page by page.
+ARTICLE_POINTS = {
+    "index": [
+        "The soleus is a muscle deep in your calf.",
+        "Go straight to the exercise",
+        "This guide comes from an article by Active Podiatry, a sports podiatry clinic in England.",
+    ],
+    "anatomy": [
+        "Your calf is the back of your lower leg. It has three muscles, and the soleus is one of them.",
+        "The calf muscles run down the back of your leg, from the knee to the Achilles tendon.",
+        "The calf muscles work hardest when your foot pushes off the ground. Experts call this "
+        "moment push-off , or the late stance phase of gait.",
+        "At push-off, the calf muscles point your foot down. This movement is called plantar flexion .",
+        "The soleus is the shorter of the three calf muscles. It works harder when your knee is bent.",
+    ],
+    "running": [
+        "The soleus works harder when your knee is bent. This makes it an important muscle for runners.",
+        "It makes a large share of the power when your foot pushes off the ground.",
+        "Research suggests the soleus takes around two thirds (2/3) of the whole load in running.",
+        "Hamner and others, 2010", "Dorn and others, 2012", "Bohm and others, 2023",
+    ],
+    "weakness": [
+        "When we assess runners, we often find that the soleus is weak.",
+        "a tight calf", "a higher risk of calf strains", "compensatory overload",
+        "shin splints", "Achilles tendinopathy", "Our first article called this Achilles tendinitis",
+        "plantar fasciitis",
+        "Calf pain with swelling, warmth or redness can be a sign of a blood clot",
+        "Call NHS 111 for advice straight away.",
+        "If you also feel short of breath or have chest pain , call 999 .",
+        "You feel a sudden, sharp pain or a \"pop\" in your calf during exercise.",
+        "Your pain lasts, or gets worse.",
+    ],
+    "exercise": [
+        "The soleus is active when your knee is bent (flexed). So you need to work it in this position.",
+        "Stand on a step with your heel hanging over the edge of the step. Bend your knee.",
+        "Push up into a heel raise, through the ball of your foot",
+        "Make sure your knee stays bent.",
+        "Slowly lower yourself down, dropping your heel below the step.",
+        "Stop the repetitions when you start to lose control, or if you get too much pain in your calf.",
+        "Imagine your knee is locked in a metal brace and you cannot straighten it.",
+        "do fewer repetitions so you stay in control.",
+        "More \"time under tension\" (the time your muscle is working) makes it harder.",
+        "Hold hand weights, such as kettlebells, or things from home, such as milk cartons. "
+        "Or wear a weighted backpack.",
+        "do up to 15 in 1 set.",
+        "build up to 3 sets of 15 repetitions. This is your baseline.",
+        "at first, do the exercise on alternate days (every other day) for about 6 weeks, to build strength.",
+        "once you add weights, you can do fewer repetitions, and do the exercise about 3 times a "
+        "week to keep your strength.",
+        "the glutes (the muscles in your bottom); the hamstrings (the back of your thigh); "
+        "the quadriceps (the front of your thigh).",
+    ],
+    "how-we-can-help": [
+        "Every runner who comes to Active Podiatry is offered a full strength assessment .",
+        "It finds any weakness in your soleus or in other muscles.",
+        "We then give you a strength and conditioning programme made for you. It helps you "
+        "recover and get back to full activity.",
+        "Active Podiatry , a sports podiatry clinic in England",
+        "Website: activepodiatry.co.uk",
+    ],
+    "references": [
+        "doi:10.1016/j.jbiomech.2010.06.025",
+        "doi:10.1242/jeb.064527",
+        "2023;226(22):jeb246437",
+        "We have not found the study that gives that exact number.",
+    ],
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_holds_its_part_of_the_article(built_site, page):
+    text = article_text(page_html(built_site, page))
+    missing = [point for point in ARTICLE_POINTS[page] if point not in text]
+    assert missing == []
+
+
+class _Resources(HTMLParser):
+    """Every URL a browser would fetch by itself while loading the page."""
+
+    FETCHED = {("script", "src"), ("img", "src"), ("img", "srcset"), ("iframe", "src"),
+               ("video", "src"), ("video", "poster"), ("audio", "src"), ("source", "src"),
+               ("source", "srcset"), ("track", "src"), ("embed", "src"), ("object", "data"),
+               ("input", "src")}
+    FETCHED_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "preconnect",
+                     "dns-prefetch", "manifest", "apple-touch-icon"}
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name, value in attrs.items():
+            if (tag, name) in self.FETCHED and value:
+                self.urls += [part.split()[0] for part in value.split(",")] if "srcset" in name else [value]
+        if tag == "link" and set((attrs.get("rel") or "").split()) & self.FETCHED_LINKS:
+            self.urls.append(attrs["href"])
+        self.urls += re.findall(r"url\(['\"]?([^'\")]+)", attrs.get("style") or "")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_fetches_nothing_from_another_host(built_site, page):
+    parser = _Resources()
+    parser.feed(page_html(built_site, page))
+    assert parser.urls, "the parser found no resources at all"
+    assert [url for url in parser.urls if urlparse(url).netloc or url.startswith("//")] == []
+
+
+def test_stylesheets_fetch_nothing_from_another_host(built_site):
+    external = [(css.name, url) for css in built_site.rglob("*.css")
+                for url in re.findall(r"url\(['\"]?((?:https?:)?//[^'\")]+)", css.read_text())]
+    assert external == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_has_a_description_and_both_review_dates(built_site, page):
+    html = page_html(built_site, page)
+    source = (PROJECT_DIR / "docs" / f"{page}.md").read_text(encoding="utf-8")
+    expected = re.search(r"^description: (.+)$", source, re.M).group(1)
+    assert f'<meta name="description" content="{escape(expected)}">' in html
+    assert ('<p>Page last updated: <time datetime="2026-11-25">25 November 2026</time></p>' in html)
+    assert ('<p>Next review due: <time datetime="2027-11-25">25 November 2027</time></p>' in html)
+
+
+def test_footer_shows_only_known_clinic_details(built_site):
+    html = page_html(built_site, "index")
+    assert 'Published by\n    <a href="https://activepodiatry.co.uk/">Active Podiatry</a>' in html
+    assert "tel:" not in html
+    assert "Phone" not in html
+    assert "Book an appointment" not in html
