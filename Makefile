@@ -1,19 +1,23 @@
 # Two commands for a fresh Linux machine with Python 3.11+ (see README.md):
 #   make serve   set up, build and preview the site at http://127.0.0.1:8000 (live reload)
 #   make test    set up everything the tests need and run them
+#   make build   build and check the site into site/;  make bench  print timings
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build clean
+.PHONY: serve test build bench clean
 
 serve: $(VENV)/site.stamp
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python scripts/build.py serve
 
 build: $(VENV)/site.stamp
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/build.py build
+
+bench: $(VENV)/site.stamp
+	$(BIN)/python scripts/build.py bench
 
 test: $(VENV)/test.stamp
 	$(BIN)/python -m pytest

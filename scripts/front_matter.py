@@ -40,7 +40,11 @@ def read_front_matter(source: str) -> tuple[dict, list[Problem]]:
                                "title:, description:, updated: and review_due:, then '---'")]
     try:
         meta = yaml.safe_load(match.group("body"))
-    except (yaml.YAMLError, ValueError) as error:  # ValueError: a date like 2026-13-01
+    except ValueError as error:  # a date-shaped value that is no date, such as 2026-13-01
+        line, text = _impossible_date(match.group("body"))
+        return {}, [Problem(line, f"'{text}' is not a real date ({error}): write it as "
+                                  f"YYYY-MM-DD, for example 2026-11-25")]
+    except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening '---'
         reason = getattr(error, "problem", None) or str(error)
@@ -49,6 +53,12 @@ def read_front_matter(source: str) -> tuple[dict, list[Problem]]:
     if not isinstance(meta, dict):
         return {}, [Problem(2, "front matter should be lines of 'name: value'")]
     return meta, front_matter_problems(meta, match.group("body"))
+
+
+def front_matter_body(source: str) -> str:
+    """The text between the '---' lines, for finding a field's line."""
+    match = FRONT_MATTER.match(source)
+    return match.group("body") if match else ""
 
 
 def front_matter_problems(meta: dict, body: str) -> list[Problem]:
@@ -66,6 +76,32 @@ def front_matter_problems(meta: dict, body: str) -> list[Problem]:
                                     f"'{name}: {value}' is not a date: write it as YYYY-MM-DD, "
                                     f"for example {name}: 2026-11-25"))
     return problems
+
+
+def review_warnings(meta: dict, body: str, today: datetime.date, notice_days: int) -> list[Problem]:
+    """A warning when the page's review is overdue or due within `notice_days`."""
+    due = meta.get("review_due")
+    if not isinstance(due, datetime.date) or due > today + datetime.timedelta(days=notice_days):
+        return []
+    when = due.strftime("%-d %B %Y")
+    days = (due - today).days
+    status = (f"review was due on {when}" if days < 0 else
+              "review is due today" if days == 0 else
+              f"review is due on {when}, in {days} day{'s' if days > 1 else ''}")
+    return [Problem(_line_of("review_due", body),
+                    f"{status}: check the page is still right, then set 'updated:' to today "
+                    f"and 'review_due:' to the next review date", "warning")]
+
+
+def _impossible_date(body: str) -> tuple[int, str]:
+    for number, line in enumerate(body.split("\n"), start=2):
+        value = line.partition(":")[2].strip()
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
+            try:
+                datetime.date.fromisoformat(value)
+            except ValueError:
+                return number, line.strip()
+    return 1, "a date"
 
 
 def _line_of(name: str, body: str) -> int:

@@ -14,9 +14,9 @@ overrides/hooks/ only wires it in.
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
-import shlex
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -27,6 +27,7 @@ from problems import Problem
 
 SHORTCODE_LINE = re.compile(r"^:(?P<name>[a-z][a-z-]*):(?:[ \t]+(?P<args>.*?))?[ \t]*$")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
+VIDEO_ARGS = re.compile(r'^(?P<source>[^\s"]+)\s+"(?P<title>[^"]+)"(?P<options>.*)$')
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be",
                  "www.youtube-nocookie.com", "youtube-nocookie.com"}
@@ -67,8 +68,10 @@ def expand_shortcodes(markdown: str, context: PageContext) -> tuple[str, list[Pr
             continue
         name, args = match.group("name"), match.group("args") or ""
         if name not in SHORTCODES:
-            known = ", ".join(f":{known}:" for known in SHORTCODES)
-            problems.append(Problem(number, f"unknown shortcode ':{name}:' (known: {known})"))
+            close = difflib.get_close_matches(name, SHORTCODES, n=1)
+            hint = f"did you mean ':{close[0]}:'?" if close else "known: " + ", ".join(
+                f":{known}:" for known in SHORTCODES)
+            problems.append(Problem(number, f"unknown shortcode ':{name}:' ({hint})"))
             continue
         try:
             lines[number - 1] = SHORTCODES[name](args, context)
@@ -101,21 +104,18 @@ def video(args: str, context: PageContext) -> str:
 
 
 def parse_video_args(args: str) -> tuple[str, str, dict[str, str]]:
-    try:
-        words = shlex.split(args)
-    except ValueError as error:
-        raise ShortcodeError(f"video: {error} (check the quotes around the title); "
-                                f"{VIDEO_USAGE}") from None
-    if len(words) < 2 or "=" in words[1]:
+    """The source, the title (in double quotes) and any name=value options after it."""
+    match = VIDEO_ARGS.match(args)
+    if not match:
         raise ShortcodeError(f"video needs a source and a title in quotes; {VIDEO_USAGE}")
     options = {}
-    for word in words[2:]:
+    for word in match.group("options").split():
         key, equals, value = word.partition("=")
         if not equals:
             raise ShortcodeError(f"video: unexpected '{word}' after the title "
-                                    f"(put the whole title in one pair of quotes)")
+                                 f"(put the whole title in one pair of quotes)")
         options[key] = value
-    return words[0], words[1], options
+    return match.group("source"), match.group("title"), options
 
 
 def reject_unknown_options(options: dict[str, str]) -> None:

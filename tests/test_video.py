@@ -15,6 +15,8 @@ GOOD_PAGES = ("youtube-id.md", "youtube-url.md", "local-file.md")
 def project_with(tmp_path, pages):
     """A copy of the project with the video fixtures' media and the given pages in docs/fixtures/."""
     project = copy_project(tmp_path / "project")
+    with (project / "mkdocs.yml").open("a") as config:
+        config.write("not_in_nav: fixtures/\n")
     target = project / "docs" / "fixtures"
     shutil.copytree(VIDEO_FIXTURES / "media", target / "media")
     for page in pages:

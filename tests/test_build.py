@@ -1,0 +1,204 @@
+"""scripts/build.py on a copy of the project: each kind of staff mistake, reported once, exactly."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+
+TODAY = datetime.date.today()
+
+
+def run_build(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), *args],
+                          capture_output=True, text=True, cwd=project,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "COLUMNS": "200"})
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path.name}: the test needs updating"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+def test_clean_site_builds_with_no_problems(project):
+    result = run_build(project)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("Built site/ in ")
+    assert (project / "site" / "exercise" / "index.html").is_file()
+    assert not list(project.glob(".site-*")), "the temporary build folder was left behind"
+
+
+def test_help_lists_each_command(project):
+    result = run_build(project, "--help")
+    assert result.returncode == 0
+    for line in ("    build     Build the site into site/, check every link and page, and replace "
+                 "site/ only if all is well.",
+                 "    check     Build into a temporary folder and report problems; site/ is not touched.",
+                 "    serve     Report any problems, then preview the site at http://127.0.0.1:8000, "
+                 "reloading on every save.",
+                 "    bench     Time a bare MkDocs build, our full build and the link check alone; "
+                 "print the medians."):
+        assert line in result.stdout.splitlines()
+
+
+# Each mistake: (file to change, text to find, replacement, expected report with {line}).
+MISTAKES = {
+    "missing anchor": (
+        "docs/anatomy.md", "(exercise.md)", "(exercise.md#how-to-doit)",
+        "docs/anatomy.md:{line}: link 'exercise.md#how-to-doit': no heading 'how-to-doit' on that "
+        "page (did you mean '#how-to-do-it'?)"),
+    "missing page": (
+        "docs/index.md", "[Why it matters for runners](running.md)",
+        "[Why it matters for runners](runing.md)",
+        "docs/index.md:{line}: link 'runing.md': page or file not found (did you mean 'running.md'?)"),
+    "broken link in raw HTML": (
+        "docs/how-we-can-help.md", "## Contact us", '<a href="../anatomyy/">Anatomy</a>\n\n## Contact us',
+        "docs/how-we-can-help.md:{line}: link '../anatomyy/': page or file not found "
+        "(did you mean 'anatomy.md'?)"),
+    "missing picture": (
+        "docs/anatomy.md", "## What it does", "![The calf muscles](images/calf.png)\n\n## What it does",
+        "docs/anatomy.md:{line}: picture 'images/calf.png': file not found"),
+    "picture without alt text": (
+        "docs/anatomy.md", "## What it does", "![](assets/favicon.svg)\n\n## What it does",
+        "docs/anatomy.md:{line}: picture 'assets/favicon.svg' has no alt text: describe what it "
+        "shows inside the square brackets, for example ![Side view of the exercise]"
+        "(images/picture.svg)"),
+    "root-absolute link outside the site": (
+        "docs/index.md", "(references.md)", "(/references/)",
+        "docs/index.md:{line}: link '/references/': starts with '/', so it points outside the "
+        "site (published at /soleus/); use a relative link such as 'anatomy.md'"),
+    "malformed email link": (
+        "docs/how-we-can-help.md", "## Contact us", "[Email us](mailto:clinic)\n\n## Contact us",
+        "docs/how-we-can-help.md:{line}: link 'mailto:clinic': 'clinic' is not an email address "
+        "(write it as mailto:name@example.org)"),
+    "malformed phone link": (
+        "docs/how-we-can-help.md", "## Contact us", "[Call us](tel:call-us)\n\n## Contact us",
+        "docs/how-we-can-help.md:{line}: link 'tel:call-us': a phone link needs the number in "
+        "digits, for example tel:+441234567890"),
+    "video source missing": (
+        "docs/exercise.md", "## How many and how often", ':video: media/heel-rase.mp4 "Demo"\n\n## How many and how often',
+        "docs/exercise.md:{line}: file 'media/heel-rase.mp4' not found (looked for "
+        "docs/media/heel-rase.mp4); check the spelling, or add the file there"),
+    "video source malformed": (
+        "docs/exercise.md", "## How many and how often", ':video: heel raise "Demo"\n\n## How many and how often',
+        "docs/exercise.md:{line}: video needs a source and a title in quotes; write it as  "
+        ":video: media/clip.mp4 \"Title\"  or  :video: https://youtu.be/VIDEO_ID \"Title\""),
+    "unknown shortcode": (
+        "docs/exercise.md", "## How many and how often", ":vidoe: media/clip.mp4\n\n## How many and how often",
+        "docs/exercise.md:{line}: unknown shortcode ':vidoe:' (did you mean ':video:'?)"),
+    "date that is not a date": (
+        "docs/running.md", "updated: 2026-11-25", "updated: last week",
+        "docs/running.md:{line}: 'updated: last week' is not a date: write it as YYYY-MM-DD, "
+        "for example updated: 2026-11-25"),
+    "impossible date": (
+        "docs/running.md", "review_due: 2027-11-25", "review_due: 2027-13-25",
+        "docs/running.md:{line}: 'review_due: 2027-13-25' is not a real date (month must be in "
+        "1..12): write it as YYYY-MM-DD, for example 2026-11-25"),
+    "missing description": (
+        "docs/weakness.md", "description: A weak soleus", "summary: A weak soleus",
+        "docs/weakness.md:1: front matter has no 'description:' (one or two sentences shown in "
+        "search results and link previews)"),
+    "malformed front matter": (
+        "docs/weakness.md", "title: What happens if the soleus is weak",
+        "title: Weak soleus: what happens",
+        "docs/weakness.md:{line}: front matter is not valid: mapping values are not allowed here "
+        "(each line should be 'name: value'; put a value containing ': ' in quotes)"),
+    "nav entry for a missing page": (
+        "mkdocs.yml", "  - Sources: references.md", "  - Sources: references.md\n  - More: referencs.md",
+        "mkdocs.yml:{line}: nav lists 'referencs.md', but there is no docs/referencs.md "
+        "(did you mean 'references.md'?)"),
+}
+
+
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_each_mistake_is_reported_with_file_and_line_and_the_build_fails(project, mistake):
+    file, old, new, expected = MISTAKES[mistake]
+    edit(project / file, old, new)
+    probe = new.split("\n")[-1 if file == "mkdocs.yml" else 0] if "{line}" in expected else None
+    expected = expected.format(line=line_of(project / file, probe) if probe else 0)
+    result = run_build(project)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [expected, "1 error, 0 warnings",
+                                          "Build failed: site/ was left as it was."]
+
+
+def test_page_left_out_of_the_nav(project):
+    (project / "docs" / "extra.md").write_text(
+        "---\ntitle: Extra\ndescription: An extra page.\nupdated: 2026-11-25\n"
+        "review_due: 2027-11-25\n---\n\n# Extra\n")
+    nav_line = line_of(project / "mkdocs.yml", "nav:")
+    result = run_build(project)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        f"mkdocs.yml:{nav_line}: page 'extra.md' is not in the nav: add it under 'nav:', "
+        f"for example  - Page title: extra.md")
+
+
+def test_every_problem_is_listed_at_once(project):
+    edit(project / "docs" / "anatomy.md", "(exercise.md)", "(exercise.md#how-to-doit)")
+    edit(project / "docs" / "index.md", "(running.md)", "(runing.md)")
+    edit(project / "docs" / "running.md", "updated: 2026-11-25", "updated: soon")
+    result = run_build(project)
+    assert result.returncode == 1
+    assert [line.split(":")[0] for line in result.stdout.splitlines()[:3]] == [
+        "docs/anatomy.md", "docs/index.md", "docs/running.md"]
+    assert result.stdout.splitlines()[3] == "3 errors, 0 warnings"
+
+
+def test_review_dates_overdue_or_due_soon_warn_but_do_not_fail(project):
+    overdue = TODAY - datetime.timedelta(days=3)
+    soon = TODAY + datetime.timedelta(days=10)
+    edit(project / "docs" / "running.md", "review_due: 2027-11-25", f"review_due: {overdue}")
+    edit(project / "docs" / "anatomy.md", "review_due: 2027-11-25", f"review_due: {soon}")
+    result = run_build(project)
+    assert result.returncode == 0
+    line = line_of(project / "docs" / "running.md", "review_due:")
+    assert result.stdout.splitlines()[:3] == [
+        f"docs/anatomy.md:{line}: warning: review is due on {soon.strftime('%-d %B %Y')}, in 10 "
+        f"days: check the page is still right, then set 'updated:' to today and 'review_due:' "
+        f"to the next review date",
+        f"docs/running.md:{line}: warning: review was due on {overdue.strftime('%-d %B %Y')}: "
+        f"check the page is still right, then set 'updated:' to today and 'review_due:' to the "
+        f"next review date",
+        "0 errors, 2 warnings",
+    ]
+
+
+def test_failed_build_leaves_the_last_good_site_byte_for_byte(project):
+    assert run_build(project).returncode == 0
+    before = tree_digest(project / "site")
+    edit(project / "docs" / "index.md", "(running.md)", "(runing.md)")
+    edit(project / "docs" / "exercise.md", "Bend your knee.", "Bend your knees.")
+    assert run_build(project).returncode == 1
+    assert tree_digest(project / "site") == before
+    assert not list(project.glob(".site-*"))
+
+
+def test_check_reports_without_touching_site(project):
+    edit(project / "docs" / "index.md", "(running.md)", "(runing.md)")
+    result = run_build(project, "check")
+    assert result.returncode == 1
+    assert "link 'runing.md': page or file not found" in result.stdout
+    assert not (project / "site").exists()
