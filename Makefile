@@ -19,8 +19,13 @@ build: $(VENV)/site.stamp
 bench: $(VENV)/site.stamp
 	$(BIN)/python scripts/build.py bench
 
-test: $(VENV)/test.stamp
+test: $(VENV)/test.stamp /usr/bin/chromium
 	$(BIN)/python -m pytest
+
+# The browser tests drive Debian's Chromium (never a downloaded browser).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+/usr/bin/chromium:
+	$(SUDO) apt-get install -y chromium || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
