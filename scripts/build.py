@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import logging
 import os
 import re
@@ -310,12 +311,54 @@ def command_bench(args) -> int:
     return 0
 
 
+def command_new_page(args) -> int:
+    """Create a page in docs/ with the right front matter, and add it to the nav in mkdocs.yml."""
+    slug = re.sub(r"[^a-z0-9]+", "-", args.title.lower()).strip("-")
+    page = PROJECT_DIR / "docs" / f"{slug}.md"
+    if not slug:
+        print("new-page needs a title with at least one letter or number, for example:\n"
+              '  python scripts/build.py new-page "Running in winter"')
+        return 1
+    if page.exists():
+        print(f"docs/{slug}.md already exists: edit it, or choose another title")
+        return 1
+    today = datetime.date.today()
+    review_due = today.replace(year=today.year + 1) if (today.month, today.day) != (2, 29) \
+        else today + datetime.timedelta(days=365)
+    description = args.description or args.title
+    page.write_text(f"---\ntitle: {_yaml_text(args.title)}\ndescription: {_yaml_text(description)}\n"
+                    f"updated: {today}\nreview_due: {review_due}\n---\n\n# {args.title}\n",
+                    encoding="utf-8")
+    config = PROJECT_DIR / CONFIG_FILE
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    nav_start = next(i for i, line in enumerate(lines) if line.startswith("nav:"))
+    last_entry = nav_start
+    for i in range(nav_start + 1, len(lines)):
+        if lines[i].startswith((" ", "\t")) and lines[i].strip():
+            last_entry = i
+        elif lines[i].strip():
+            break
+    lines.insert(last_entry + 1, f"  - {_yaml_text(args.title)}: {slug}.md\n")
+    config.write_text("".join(lines), encoding="utf-8")
+    print(f"Created docs/{slug}.md and added it to the nav in {CONFIG_FILE}.\n"
+          f"Next: write the page, and check its description (line 3) says what the page is about.")
+    return 0
+
+
+def _yaml_text(text: str) -> str:
+    """Text as a YAML value, quoted when a colon, quote or hash would confuse YAML.
+
+    A JSON string is also a valid YAML string, escapes included."""
+    return json.dumps(text, ensure_ascii=False) if re.search(r"[:#'\"]", text) else text
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/build.py", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", metavar="command")
     for name, function in (("build", command_build), ("check", command_check),
-                           ("serve", command_serve), ("bench", command_bench)):
+                           ("serve", command_serve), ("bench", command_bench),
+                           ("new-page", command_new_page)):
         command = commands.add_parser(name, help=function.__doc__, description=function.__doc__)
         command.set_defaults(run=function)
         if name in ("build", "check"):
@@ -325,6 +368,9 @@ def main(argv: list[str] | None = None) -> int:
                                            help=f"address to serve on (default {DEV_ADDRESS})")
     commands.choices["bench"].add_argument("--runs", type=int, default=5,
                                            help="runs of each step (default 5)")
+    commands.choices["new-page"].add_argument("title", help='the page title, e.g. "Running in winter"')
+    commands.choices["new-page"].add_argument("--description",
+                                              help="one or two sentences for search results")
     parser.set_defaults(run=command_build, external=False)
     args = parser.parse_args(argv)
     return args.run(args)

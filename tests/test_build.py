@@ -202,3 +202,20 @@ def test_check_reports_without_touching_site(project):
     assert result.returncode == 1
     assert "link 'runing.md': page or file not found" in result.stdout
     assert not (project / "site").exists()
+
+
+def test_new_page_is_created_in_the_nav_and_builds(project):
+    result = run_build(project, "new-page", "Running in winter: cold calves")
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0] == (
+        "Created docs/running-in-winter-cold-calves.md and added it to the nav in mkdocs.yml.")
+    today = datetime.date.today()
+    text = (project / "docs" / "running-in-winter-cold-calves.md").read_text()
+    assert text.startswith(f'---\ntitle: "Running in winter: cold calves"\n'
+                           f'description: "Running in winter: cold calves"\nupdated: {today}\n')
+    assert '  - "Running in winter: cold calves": running-in-winter-cold-calves.md\n' in (
+        project / "mkdocs.yml").read_text()
+    build = run_build(project)
+    assert build.returncode == 0, build.stdout
+    assert (project / "site" / "running-in-winter-cold-calves" / "index.html").is_file()
+    assert run_build(project, "new-page", "Running in winter: cold calves").returncode == 1

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from html import escape
 from html.parser import HTMLParser
 from urllib.parse import urlparse
@@ -141,3 +144,20 @@ def test_footer_shows_only_known_clinic_details(built_site):
     assert "tel:" not in html
     assert "Phone" not in html
     assert "Book an appointment" not in html
+
+
+def test_edit_links_point_at_each_pages_source_when_the_edit_address_is_set(tmp_path):
+    env = {**os.environ, "EDIT_URL": "https://github.com/example/soleus/edit/main/docs/"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d",
+                             str(tmp_path)], cwd=PROJECT_DIR, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    for page in PAGES:
+        assert (f'<p><a href="https://github.com/example/soleus/edit/main/docs/{page}.md" '
+                f'rel="edit">Edit this page</a> (for clinic staff)</p>') in page_html(tmp_path, page)
+
+
+def test_without_an_edit_address_there_is_no_edit_link_and_no_repository_widget(built_site):
+    for page in PAGES:
+        html = page_html(built_site, page)
+        assert "Edit this page" not in html
+        assert 'data-md-component="source"' not in html
