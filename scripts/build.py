@@ -29,7 +29,9 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort, ConfigurationError  # noqa: E402
 
 from check_site import Finding, check_external, check_site  # noqa: E402
+from handout import HandoutError, make_handout  # noqa: E402
 from front_matter import front_matter_body, read_front_matter, review_warnings  # noqa: E402
+from readability import TARGET_GRADE, grade, page_text  # noqa: E402
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 CONFIG_FILE = "mkdocs.yml"
@@ -63,33 +65,53 @@ class Report:
 
 # The build -----------------------------------------------------------------
 
-def build_site(project: Path, site_dir: Path, external: bool = False) -> list[Report]:
+@dataclass
+class Outcome:
+    reports: list[Report]
+    reading_levels: dict[str, float | None]  # source page -> Flesch-Kincaid grade, if measurable
+
+    @property
+    def failed(self) -> bool:
+        return any(report.severity == "error" for report in self.reports)
+
+
+def build_site(project: Path, site_dir: Path, external: bool = False) -> Outcome:
     """Build into a temporary folder, check it, and replace site_dir only if there is no error."""
     temporary = Path(tempfile.mkdtemp(prefix=".site-", dir=project))
     try:
-        reports = build_into(project, temporary, external)
-        if not any(report.severity == "error" for report in reports):
+        outcome = build_into(project, temporary, external)
+        if not outcome.failed:
             _replace(site_dir, temporary)
-        return reports
+        return outcome
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
 
 
-def build_into(project: Path, output: Path, external: bool = False) -> list[Report]:
-    """MkDocs, then the checks of the built HTML and of the pages' review dates."""
+def build_into(project: Path, output: Path, external: bool = False, handout: bool = True) -> Outcome:
+    """MkDocs, then the handout, then the checks of the built HTML (handout included), the
+    pages' review dates and reading levels."""
     config, reports = run_mkdocs(project, output)
     if config is None:
-        return reports
+        return Outcome(reports, {})
+    try:
+        if handout:
+            make_handout(output, config)
+    except HandoutError as error:
+        reports.append(Report(error.file, 0, str(error).partition(": ")[2]))
     reports += review_reports(project, Path(config.docs_dir))
+    sources = SourceFiles(project, Path(config.docs_dir))
+    levels = sources.reading_levels(output)
+    reports += [Report(page, 0, f"reading level is grade {level:.1f}, above the target of "
+                                f"{TARGET_GRADE}: use shorter sentences and everyday words", "warning")
+                for page, level in levels.items() if level is not None and level > TARGET_GRADE]
     findings, external_links = check_site(output, config.site_url or "")
     if external:
         findings += check_external(external_links, project / EXTERNAL_CACHE)
-    sources = SourceFiles(project, Path(config.docs_dir))
     # A nav entry MkDocs already reported would be reported again as a broken link.
     reported_nav_lines = {report.line for report in reports if report.file == CONFIG_FILE}
     reports += [report for report in map(sources.locate, findings)
                 if not (report.file == CONFIG_FILE and report.line in reported_nav_lines)]
-    return sorted(set(reports), key=lambda r: (r.file, r.line, r.message))
+    return Outcome(sorted(set(reports), key=lambda r: (r.file, r.line, r.message)), levels)
 
 
 def run_mkdocs(project: Path, output: Path):
@@ -167,6 +189,11 @@ class SourceFiles:
         self.page_sources = {_built_path(p.relative_to(docs_dir)): p for p in docs_dir.rglob("*.md")}
         self.shared = [project / CONFIG_FILE, *sorted((project / "overrides").rglob("*.html"))]
 
+    def reading_levels(self, site_dir: Path) -> dict[str, float | None]:
+        return {_shown(source, self.project): grade(page_text((site_dir / built).read_text("utf-8")))
+                for built, source in sorted(self.page_sources.items(), key=lambda item: str(item[1]))
+                if (site_dir / built).is_file()}
+
     def locate(self, finding: Finding) -> Report:
         page_source = self.page_sources.get(finding.page)
         searched = ([page_source] if finding.in_content and page_source else []) + self.shared
@@ -241,14 +268,20 @@ def _replace(site_dir: Path, new_site: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def print_reports(reports: list[Report], out=sys.stdout) -> int:
-    """Print every report and a count; the exit code is 1 if any is an error."""
-    errors = sum(report.severity == "error" for report in reports)
-    warnings = len(reports) - errors
-    for report in reports:
+def print_outcome(outcome: Outcome, out=sys.stdout) -> int:
+    """Print every report and a count, then the reading levels; the exit code is 1 on an error."""
+    errors = sum(report.severity == "error" for report in outcome.reports)
+    warnings = len(outcome.reports) - errors
+    for report in outcome.reports:
         print(report, file=out)
-    if reports:
+    if outcome.reports:
         print(f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}", file=out)
+    if outcome.reading_levels:
+        print(f"Reading level (Flesch-Kincaid grade; target {TARGET_GRADE} or below):", file=out)
+        width = max(map(len, outcome.reading_levels))
+        for page, level in outcome.reading_levels.items():
+            shown = "too short to measure" if level is None else f"{level:4.1f}"
+            print(f"  {page:<{width}}  {shown}", file=out)
     return 1 if errors else 0
 
 
@@ -262,8 +295,7 @@ def command_build(args) -> int:
     """Build the site into site/, check every link and page, and replace site/ only if all is well."""
     started = time.monotonic()
     site_dir = PROJECT_DIR / SITE_DIR
-    reports = build_site(PROJECT_DIR, site_dir, args.external)
-    code = print_reports(reports)
+    code = print_outcome(build_site(PROJECT_DIR, site_dir, args.external))
     if code:
         print(f"Build failed: {SITE_DIR}/ was left as it was.")
     else:
@@ -274,9 +306,10 @@ def command_build(args) -> int:
 def command_check(args) -> int:
     """Build into a temporary folder and report problems; site/ is not touched."""
     with tempfile.TemporaryDirectory(prefix=".check-", dir=PROJECT_DIR) as output:
-        reports = build_into(PROJECT_DIR, Path(output), args.external)
-    code = print_reports(reports)
-    print("No problems found." if not reports else "")
+        outcome = build_into(PROJECT_DIR, Path(output), args.external)
+    code = print_outcome(outcome)
+    if not outcome.reports:
+        print("No problems found.")
     return code
 
 
@@ -302,12 +335,15 @@ def command_bench(args) -> int:
         config, _ = run_mkdocs(PROJECT_DIR, Path(built))
         link_check = median_seconds(lambda _: check_site(Path(built), config.site_url))
     bare = median_seconds(lambda output: run_mkdocs(PROJECT_DIR, output))
+    checked = median_seconds(lambda output: build_into(PROJECT_DIR, output, handout=False))
     full = median_seconds(lambda output: build_into(PROJECT_DIR, output))
     print(f"median of {args.runs} runs")
-    print(f"  bare mkdocs build   {bare:7.3f} s")
-    print(f"  full build          {full:7.3f} s   {full / bare:4.2f} x bare (target: at most 2 x)")
-    print(f"  link check alone    {link_check:7.3f} s   {100 * link_check / full:4.1f} % of the full "
-          f"build (target: at most 10 %)")
+    print(f"  bare mkdocs build          {bare:7.3f} s")
+    print(f"  build and checks           {checked:7.3f} s   {checked / bare:4.2f} x bare "
+          f"(target: at most 2 x)")
+    print(f"  link check alone           {link_check:7.3f} s   {100 * link_check / checked:4.1f} % "
+          f"of the build (target: at most 10 %)")
+    print(f"  full build, with handout   {full:7.3f} s")
     return 0
 
 

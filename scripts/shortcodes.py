@@ -5,6 +5,7 @@ Staff write a shortcode on a line of its own:
     :video: media/heel-raise.mp4 "Bent-knee heel raise"
     :video: https://youtu.be/VIDEO_ID "Title" poster=images/poster.jpg
     :clinic-contact:
+    :handout:
 
 `expand_shortcodes` replaces each with HTML (or Markdown) and lists, with its
 line number, every shortcode it cannot use. It is plain
@@ -23,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable
 from urllib.parse import parse_qs, urlparse
 
+from handout import HANDOUT_DIR, HANDOUT_PDF_A4, HANDOUT_PDF_LETTER
 from problems import Problem
 
 SHORTCODE_LINE = re.compile(r"^:(?P<name>[a-z][a-z-]*):(?:[ \t]+(?P<args>.*?))?[ \t]*$")
@@ -273,7 +275,19 @@ def clinic_contact(args: str, context: PageContext) -> str:
     return "\n".join(lines)
 
 
+# The printable handout -------------------------------------------------------
+
+def handout_links(args: str, context: PageContext) -> str:
+    """Links to the handout page and its PDFs, which scripts/handout.py makes after the build."""
+    if args:
+        raise ShortcodeError(":handout: takes nothing after it")
+    return (f'<p class="handout-links"><a href="{context.url_for(HANDOUT_DIR + "/")}">'
+            f'Print the handout</a> (PDF: <a href="{context.url_for(HANDOUT_PDF_A4)}">A4</a>, '
+            f'<a href="{context.url_for(HANDOUT_PDF_LETTER)}">Letter</a>)</p>')
+
+
 SHORTCODES: dict[str, Callable[[str, PageContext], str]] = {
     "video": video,
     "clinic-contact": clinic_contact,
+    "handout": handout_links,
 }

@@ -40,10 +40,12 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once with --strict."""
+    """The real site with its handout, built once by scripts/build.py (MkDocs in strict mode)."""
+    from build import build_into
+
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(PROJECT_DIR, site)
-    assert result.returncode == 0, result.stderr
+    outcome = build_into(PROJECT_DIR, site)
+    assert outcome.reports == []
     return site
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -45,7 +46,9 @@ def project(tmp_path):
 def test_clean_site_builds_with_no_problems(project):
     result = run_build(project)
     assert result.returncode == 0, result.stdout
-    assert result.stdout.startswith("Built site/ in ")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Reading level (Flesch-Kincaid grade; target 7 or below):"
+    assert lines[-1].startswith("Built site/ in ")
     assert (project / "site" / "exercise" / "index.html").is_file()
     assert not list(project.glob(".site-*")), "the temporary build folder was left behind"
 
@@ -140,8 +143,9 @@ def test_each_mistake_is_reported_with_file_and_line_and_the_build_fails(project
     expected = expected.format(line=line_of(project / file, probe) if probe else 0)
     result = run_build(project)
     assert result.returncode == 1
-    assert result.stdout.splitlines() == [expected, "1 error, 0 warnings",
-                                          "Build failed: site/ was left as it was."]
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [expected, "1 error, 0 warnings"]
+    assert lines[-1] == "Build failed: site/ was left as it was."
 
 
 def test_page_left_out_of_the_nav(project):
@@ -219,3 +223,20 @@ def test_new_page_is_created_in_the_nav_and_builds(project):
     assert build.returncode == 0, build.stdout
     assert (project / "site" / "running-in-winter-cold-calves" / "index.html").is_file()
     assert run_build(project, "new-page", "Running in winter: cold calves").returncode == 1
+
+
+def test_reading_level_of_every_page_is_reported_and_a_hard_page_warns(project):
+    edit(project / "docs" / "how-we-can-help.md", "It finds any weak muscles, in your soleus or anywhere else.",
+         "Notwithstanding considerable interindividual anatomical variability, the comprehensive "
+         "evaluation systematically identifies musculotendinous insufficiencies affecting the "
+         "gastrocnemius-soleus complex, which constitutes the predominant plantarflexor musculature.")
+    result = run_build(project)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert re.fullmatch(r"docs/how-we-can-help\.md: warning: reading level is grade \d+\.\d, above the "
+                        r"target of 7: use shorter sentences and everyday words", lines[0])
+    assert lines[1] == "0 errors, 1 warning"
+    assert lines[2] == "Reading level (Flesch-Kincaid grade; target 7 or below):"
+    assert [line.split()[0] for line in lines[3:-1]] == [
+        "docs/anatomy.md", "docs/exercise.md", "docs/how-we-can-help.md", "docs/index.md",
+        "docs/references.md", "docs/running.md", "docs/weakness.md"]

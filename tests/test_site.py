@@ -68,9 +68,10 @@ ARTICLE_POINTS = {
     ],
     "how-we-can-help": [
         "Every runner who comes to Active Podiatry is offered a full strength assessment .",
-        "It finds any weakness in your soleus or in other muscles.",
-        "We then give you a strength and conditioning programme made for you. It helps you "
-        "recover and get back to full activity.",
+        "It finds any weak muscles, in your soleus or anywhere else.",
+        "Then we give you a plan of exercises made just for you, to make you stronger and fitter. "
+        "This is a strength and conditioning programme. It helps you get over an injury and "
+        "back to full activity.",
         "Active Podiatry , a sports podiatry clinic in England",
         "Website: activepodiatry.co.uk",
     ],

@@ -1,0 +1,362 @@
+"""The printable handout: made from the built exercise page, one sheet, tagged, scannable."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pypdf
+import pypdfium2
+import pytest
+import yaml
+import zxingcpp
+from mkdocs.config import load_config
+
+from conftest import PROJECT_DIR, copy_project, mkdocs_build
+from handout import (GET_HELP, HANDOUT_OUTPUTS, HANDOUT_PAGE, HANDOUT_PDF_A4, HANDOUT_PDF_LETTER,
+                     HandoutError, make_handout)
+
+PAPER = {HANDOUT_PDF_A4: (595.28, 841.89), HANDOUT_PDF_LETTER: (612.0, 792.0)}
+PDFS = tuple(PAPER)
+
+
+def config_of(project: Path):
+    return load_config(config_file=str(project / "mkdocs.yml"))
+
+
+@pytest.fixture(scope="module")
+def handout(built_site, tmp_path_factory):
+    """A copy of the built site with the handout made in it: (site, files written, config)."""
+    site = tmp_path_factory.mktemp("handout") / "site"
+    shutil.copytree(built_site, site)
+    config = config_of(PROJECT_DIR)
+    return site, make_handout(site, config), config
+
+
+def fold(text: str) -> str:
+    """Text compared as a reader sees it: whitespace folded, line-end hyphens joined."""
+    text = text.replace("\u2019", "'").replace("\u00ad", "")
+    return " ".join(text.split())
+
+
+def pdf_text(path: Path) -> str:
+    return fold(" ".join(page.extract_text() for page in pypdf.PdfReader(path).pages))
+
+
+def built_list(site: Path, heading_id: str) -> list[str]:
+    """The items of the first list under a heading of the built exercise page, as plain text."""
+    page = (site / "exercise" / "index.html").read_text(encoding="utf-8")
+    match = re.search(rf'<h2 id="{heading_id}">.*?</h2>\s*<[ou]l>(.*?)</[ou]l>', page, re.S)
+    assert match, f"the built exercise page has no list under #{heading_id}"
+    items = re.findall(r"<li>(.*?)</li>", match.group(1), re.S)
+    return [fold(html.unescape(re.sub(r"<[^>]+>", "", item))) for item in items]
+
+
+def front_matter(project: Path, page: str) -> dict:
+    source = (project / "docs" / page).read_text(encoding="utf-8")
+    return yaml.safe_load(source.split("---")[1])
+
+
+# What it writes -------------------------------------------------------------------------------
+
+def test_writes_the_page_and_both_pdfs(handout):
+    site, written, _ = handout
+    for output in HANDOUT_OUTPUTS:
+        assert site / output in written
+        assert (site / output).stat().st_size > 1000
+    assert all(path.is_file() and site / "handout" in path.parents for path in written)
+
+
+@pytest.mark.parametrize("pdf", PDFS)
+def test_pdf_holds_every_step_tip_dosage_line_and_the_stop_rule(handout, pdf):
+    site, _, _ = handout
+    text = pdf_text(site / pdf)
+    steps = built_list(site, "how-to-do-it")
+    tips = built_list(site, "tips-for-success")
+    dosage = built_list(site, "how-many-and-how-often")
+    assert len(steps) == 4 and len(tips) == 4 and len(dosage) == 4
+    for line in steps + tips + dosage:
+        assert line in text
+    assert ("When to stop Stop the repetitions when you start to lose control, or if you get too "
+            "much pain in your calf.") in text
+    for when, what in GET_HELP:
+        assert f"{when} {what}" in text
+    assert "Active Podiatry" in text
+    assert "Tick the days you do the exercise (every other day)." in text
+    updated = front_matter(PROJECT_DIR, "exercise.md")["updated"]
+    assert f"Page last updated: {updated.day} {updated:%B %Y}" in text
+    assert "Page 1 of 1" in text or "Page 1 of 2" in text
+
+
+@pytest.mark.parametrize("pdf", PDFS)
+def test_pdf_is_the_right_paper_and_at_most_two_pages(handout, pdf):
+    site, _, _ = handout
+    reader = pypdf.PdfReader(site / pdf)
+    assert 1 <= len(reader.pages) <= 2
+    width, height = PAPER[pdf]
+    for page in reader.pages:
+        assert float(page.mediabox.width) == pytest.approx(width, abs=1)
+        assert float(page.mediabox.height) == pytest.approx(height, abs=1)
+
+
+@pytest.mark.parametrize("pdf", PDFS)
+def test_body_text_is_at_least_10_5_points(handout, pdf):
+    site, _, _ = handout
+    body = " ".join(built_list(site, "how-to-do-it") + built_list(site, "tips-for-success")
+                    + built_list(site, "how-many-and-how-often"))
+    sizes = []
+
+    def visit(text, cm, tm, font, size):
+        if len(text.strip()) > 8 and fold(text) in body:
+            sizes.append(size * abs(pypdf.mult(tm, cm)[3]))
+
+    for page in pypdf.PdfReader(site / pdf).pages:
+        page.extract_text(visitor_text=visit)
+    assert len(sizes) > 10
+    assert min(sizes) >= 10.5 - 0.01
+
+
+@pytest.mark.parametrize("pdf", PDFS)
+def test_pdf_is_tagged_with_title_language_and_alt_text(handout, pdf):
+    site, _, _ = handout
+    reader = pypdf.PdfReader(site / pdf)
+    catalog = reader.trailer["/Root"]
+    assert catalog["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a PDF boolean)
+    assert "/StructTreeRoot" in catalog
+    assert catalog["/Lang"] == "en-GB"
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
+    page_title = re.search(r"<title>(.*?)</title>", (site / HANDOUT_PAGE).read_text()).group(1)
+    assert reader.metadata["/Title"] == html.unescape(page_title)
+    assert reader.metadata["/Title"].startswith("Bent-knee heel raise")
+
+    figures = {}
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, pypdf.generic.ArrayObject):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, pypdf.generic.DictionaryObject):
+            if node.get("/S") == "/Figure":
+                figures[str(node.get("/Alt", ""))] = node
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(catalog["/StructTreeRoot"])
+    for picture in ("heel-raise-start", "heel-raise-top"):
+        assert expected_alt(site, picture) in figures
+    assert any(alt.startswith("QR code") for alt in figures)
+    assert all(alt.strip() for alt in figures)
+
+
+def expected_alt(site: Path, picture: str) -> str:
+    """The alt text the exercise page gives the picture, or else the drawing's own title."""
+    page = (site / "exercise" / "index.html").read_text(encoding="utf-8")
+    for img in re.findall(r"<img\b[^>]*>", page):
+        if f"{picture}.svg" in img:
+            alt = re.search(r'alt="([^"]*)"', img)
+            if alt and alt.group(1).strip():
+                return html.unescape(alt.group(1).strip())
+    svg = (site / "images" / f"{picture}.svg").read_text(encoding="utf-8")
+    title = re.search(r"<title[^>]*>(.*?)</title>", svg, re.S).group(1)
+    return html.unescape(" ".join(title.split()))
+
+
+@pytest.mark.parametrize("pdf", PDFS)
+def test_qr_code_opens_the_exercise_page_and_the_link_is_printed(handout, pdf):
+    site, _, config = handout
+    exercise_url = urljoin(config.site_url, "exercise/")
+    page = pypdfium2.PdfDocument(site / pdf)[0]
+    image = page.render(scale=200 / 72).to_pil()
+    codes = zxingcpp.read_barcodes(image)
+    assert [(code.format, code.text) for code in codes] == [(zxingcpp.BarcodeFormat.QRCode,
+                                                           exercise_url)]
+    shown = exercise_url.removeprefix("https://").removeprefix("http://")
+    assert shown in re.sub(r"/\s+", "/", pdf_text(site / pdf))
+    assert "https://" + shown not in pdf_text(site / pdf)
+
+
+def test_pdfs_are_reproducible(handout, tmp_path):
+    site, _, config = handout
+    again = tmp_path / "site"
+    shutil.copytree(site, again)
+    make_handout(again, config)
+    for pdf in PDFS:
+        assert (again / pdf).read_bytes() == (site / pdf).read_bytes()
+
+
+# The handout page on the site -----------------------------------------------------------------
+
+class _Refs(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.refs: list[tuple[str, str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name in ("src", "href"):
+            if attrs.get(name):
+                self.refs.append((tag, attrs[name], attrs))
+
+
+def test_handout_page_is_a_proper_page(handout):
+    site, _, _ = handout
+    page = (site / HANDOUT_PAGE).read_text(encoding="utf-8")
+    assert re.search(r'<html lang="en(-GB)?">', page)
+    assert re.search(r"<title>[^<]{10,}</title>", page)
+    assert re.search(r'<meta name="description" content="[^"]{30,}">', page)
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert '<a class="toolbar__back" href="../exercise/">' in page
+    assert 'href="soleus-heel-raise-a4.pdf"' in page
+    assert 'href="soleus-heel-raise-letter.pdf"' in page
+    assert page.count('<span class="box"') == 21  # 6 weeks x 7 days, every other day
+    assert page.count("<th scope=\"row\">Week ") == 6
+
+
+def test_handout_page_uses_only_local_files(handout):
+    site, _, config = handout
+    page_path = site / HANDOUT_PAGE
+    parser = _Refs()
+    parser.feed(page_path.read_text(encoding="utf-8"))
+    own_site = urlparse(config.site_url).netloc
+    clinic_site = urlparse(config.extra["clinic"]["website"]).netloc
+    assets = [(tag, ref) for tag, ref, attrs in parser.refs
+              if tag in ("img", "script", "source", "video", "audio", "iframe")
+              or (tag == "link" and attrs.get("rel") != "canonical")]
+    assert len(assets) >= 4  # stylesheet, two pictures, QR code
+    stylesheets = []
+    for tag, ref in assets:
+        assert not urlparse(ref).scheme and not ref.startswith("//"), ref
+        file = (page_path.parent / ref).resolve()
+        assert file.is_file() and site.resolve() in file.parents, ref
+        if ref.endswith(".css"):
+            stylesheets.append(file)
+    for stylesheet in stylesheets:
+        for ref in re.findall(r"url\(\s*['\"]?([^'\")]+)", stylesheet.read_text()):
+            assert not urlparse(ref).scheme, ref
+            assert (stylesheet.parent / ref).is_file(), ref
+    for tag, ref, attrs in parser.refs:
+        if tag == "a":
+            url = urlparse(ref)
+            if url.scheme in ("http", "https"):
+                assert url.netloc in (own_site, clinic_site), ref
+            elif url.scheme not in ("mailto", "tel"):
+                target = (page_path.parent / url.path).resolve()
+                assert target.is_file() or (target / "index.html").is_file(), ref
+
+
+def test_empty_clinic_details_are_left_out_and_known_ones_shown(handout, tmp_path):
+    site, _, _ = handout
+    page = (site / HANDOUT_PAGE).read_text(encoding="utf-8")
+    clinic = config_of(PROJECT_DIR).extra["clinic"]
+    for label, key in (("Phone:", "phone"), ("Email:", "email"),
+                       ("Book an appointment", "booking_url")):
+        assert (label in page) == bool(clinic[key])
+
+    config = config_of(PROJECT_DIR)
+    config.extra["clinic"]["phone"] = "01234 567 890"
+    config.extra["clinic"]["email"] = ""
+    again = tmp_path / "site"
+    shutil.copytree(site, again)
+    make_handout(again, config)
+    page = (again / HANDOUT_PAGE).read_text(encoding="utf-8")
+    assert 'Phone: <a href="tel:01234567890">01234 567 890</a>' in page
+    assert "Email:" not in page
+    assert "Phone: 01234 567 890" in pdf_text(again / HANDOUT_PDF_A4)
+
+
+# Staff edit exercise.md only ------------------------------------------------------------------
+
+def build_copy(tmp_path: Path, change) -> tuple[Path, object]:
+    project = copy_project(tmp_path / "project")
+    exercise = project / "docs" / "exercise.md"
+    exercise.write_text(change(exercise.read_text(encoding="utf-8")), encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site, config_of(project)
+
+
+def test_changing_a_step_in_exercise_md_changes_the_handout(tmp_path):
+    old = "Slowly lower yourself down, dropping your heel below the step."
+    new = "Lower yourself down over 3 seconds, dropping your heel below the step."
+
+    def change(source):
+        assert old in source
+        return source.replace(old, new)
+
+    site, config = build_copy(tmp_path, change)
+    make_handout(site, config)
+    for pdf in PDFS:
+        text = pdf_text(site / pdf)
+        assert new in text
+        assert old not in text
+    assert new in (site / HANDOUT_PAGE).read_text(encoding="utf-8")
+
+
+def test_a_missing_how_to_do_it_section_stops_the_handout(tmp_path):
+    site, config = build_copy(tmp_path, lambda source: source.replace("## How to do it",
+                                                                      "## Steps"))
+    with pytest.raises(HandoutError) as error:
+        make_handout(site, config)
+    assert str(error.value) == ('docs/exercise.md: the handout needs a section headed '
+                                '"How to do it" with a numbered list of steps')
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda page: page.replace(">Tips for success<", ">Advice<"),
+     'docs/exercise.md: the handout needs a section headed "Tips for success" '
+     "with a bulleted list of tips"),
+    (lambda page: re.sub(r"(<h2 id=\"how-many-and-how-often\">.*?</h2>\s*)<ul>", r"\1<p>x</p><p>",
+                         page, flags=re.S),
+     'docs/exercise.md: the handout needs a section headed "How many and how often" '
+     "with a bulleted list: repetitions, sets, how often, and after 6 weeks"),
+    (lambda page: page.replace('<p class="admonition-title">When to stop</p>',
+                               '<p class="admonition-title">Careful</p>'),
+     'docs/exercise.md: the handout needs a "When to stop" box, written as '
+     '!!! warning "When to stop" with the stop rule indented under it'),
+])
+def test_each_missing_part_is_named(handout, tmp_path, change, message):
+    site, _, config = handout
+    broken = tmp_path / "site"
+    shutil.copytree(site, broken)
+    page = broken / "exercise" / "index.html"
+    changed = change(page.read_text(encoding="utf-8"))
+    assert changed != page.read_text(encoding="utf-8")
+    page.write_text(changed, encoding="utf-8")
+    with pytest.raises(HandoutError) as error:
+        make_handout(broken, config)
+    assert str(error.value) == message
+
+
+def test_the_short_help_agrees_with_the_when_to_get_help_section():
+    """GET_HELP is the short form of weakness.md's "When to get help": same signs, same numbers."""
+    page = (PROJECT_DIR / "docs" / "weakness.md").read_text(encoding="utf-8")
+    section = page.split("## When to get help", 1)[1]
+    for words in ("swelling, warmth or redness", "NHS 111", "short of breath", "chest pain",
+                  "999", '"pop"', "lasts, or gets worse"):
+        assert words in section
+    handout_words = " ".join(f"{when} {what}" for when, what in GET_HELP)
+    for words in ("swelling, warmth or redness", "NHS 111", "shortness of breath", "chest pain",
+                  "999", '"pop"', "lasts or gets worse", "see a professional"):
+        assert words in handout_words
+
+
+def test_updated_date_falls_back_to_front_matter(handout, tmp_path):
+    site, _, config = handout
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page = copy / "exercise" / "index.html"
+    built = page.read_text(encoding="utf-8")
+    without_dates = re.sub(r"<p>Page last updated:.*?</p>", "", built, flags=re.S)
+    assert without_dates != built
+    page.write_text(without_dates, encoding="utf-8")
+    make_handout(copy, config)
+    updated: datetime.date = front_matter(PROJECT_DIR, "exercise.md")["updated"]
+    assert (f'<time datetime="{updated.isoformat()}">{updated.day} {updated:%B %Y}</time>'
+            in (copy / HANDOUT_PAGE).read_text(encoding="utf-8"))
