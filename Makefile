@@ -16,8 +16,13 @@ serve: $(VENV)/site.stamp
 build: $(VENV)/site.stamp
 	$(BIN)/python scripts/build.py build
 
-bench: $(VENV)/site.stamp
+bench: $(VENV)/test.stamp /usr/bin/chromium scripts/lighthouse/node_modules
 	$(BIN)/python scripts/build.py bench
+	$(BIN)/python scripts/bench_pages.py
+
+scripts/lighthouse/node_modules: scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	cd scripts/lighthouse && npm ci --no-audit --no-fund
+	touch $@
 
 test: $(VENV)/test.stamp /usr/bin/chromium
 	$(BIN)/python -m pytest

@@ -484,6 +484,7 @@ def render_page(content: Content, clinic: dict[str, str], config, exercise_url: 
         exercise_url_breakable=Markup("/<wbr>".join(html.escape(part) for part in
                                                     printed_url(exercise_url).split("/"))),
         exercise_link="../" + EXERCISE_URL,
+        favicon="../" + (config.theme.get("favicon") or "assets/images/favicon.png"),
         qr_file=QR_FILE,
         stylesheet=STYLESHEET,
         narrow_stylesheet=NARROW_STYLESHEET,
