@@ -8,15 +8,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench clean
+.PHONY: serve test build new-page bench clean site-packages test-packages
 
-serve: $(VENV)/site.stamp
+serve: $(VENV)/site.stamp site-packages
 	$(BIN)/python scripts/build.py serve
 
-build: $(VENV)/site.stamp
+build: $(VENV)/site.stamp site-packages
 	$(BIN)/python scripts/build.py build
 
-bench: $(VENV)/test.stamp /usr/bin/chromium scripts/lighthouse/node_modules
+new-page: $(VENV)/site.stamp
+	@[ -n "$(TITLE)" ] || { echo 'Give the title, for example:  make new-page TITLE="Running in winter"'; exit 1; }
+	$(BIN)/python scripts/build.py new-page "$(TITLE)"
+
+bench: $(VENV)/test.stamp test-packages scripts/lighthouse/node_modules
 	$(BIN)/python scripts/build.py bench
 	$(BIN)/python scripts/bench_pages.py
 
@@ -24,13 +28,25 @@ scripts/lighthouse/node_modules: scripts/lighthouse/package.json scripts/lightho
 	cd scripts/lighthouse && npm ci --no-audit --no-fund
 	touch $@
 
-test: $(VENV)/test.stamp /usr/bin/chromium
+test: $(VENV)/test.stamp test-packages
 	$(BIN)/python -m pytest
 
-# The browser tests drive Debian's Chromium (never a downloaded browser).
+# Debian packages: Pango draws the handout's PDFs (WeasyPrint); the browser tests drive
+# Debian's Chromium (never a downloaded browser). Installed only when missing.
+SITE_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0
+TEST_PACKAGES := $(SITE_PACKAGES) chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-/usr/bin/chromium:
-	$(SUDO) apt-get install -y chromium || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
+define apt_install
+	@missing=$$(for package in $(1); do dpkg -s $$package >/dev/null 2>&1 || echo $$package; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing $$missing (apt)"; \
+	  $(SUDO) apt-get install -y $$missing || { $(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; }; \
+	fi
+endef
+site-packages:
+	$(call apt_install,$(SITE_PACKAGES))
+test-packages:
+	$(call apt_install,$(TEST_PACKAGES))
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
