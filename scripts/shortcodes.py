@@ -18,12 +18,12 @@ from __future__ import annotations
 import difflib
 import html
 import re
-import struct
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable
 from urllib.parse import parse_qs, urlparse
 
+from images import image_size
 from handout import HANDOUT_DIR, HANDOUT_PDF_A4, HANDOUT_PDF_LETTER
 from problems import Problem
 
@@ -198,7 +198,7 @@ def self_hosted_video(path: str, title: str, context: PageContext) -> str:
     if missing:
         raise ShortcodeError(f"video '{path}' needs " + " and ".join(missing) +
                                 f" beside it, named docs/{stem}.<type>")
-    width, height = image_size(context.docs_dir / poster)
+    width, height = _poster_size(context.docs_dir / poster)
     sources = "".join(
         f'<source src="{context.url_for(str(file))}" type="{VIDEO_FILE_TYPES[file.suffix]}">\n'
         for file in (stem.with_suffix(".webm"), stem.with_suffix(".mp4"))
@@ -223,6 +223,13 @@ def self_hosted_video(path: str, title: str, context: PageContext) -> str:
     )
 
 
+def _poster_size(path: Path) -> tuple[int, int]:
+    size = image_size(path)
+    if not size:
+        raise ShortcodeError(f"'{path.name}' is not a readable PNG or JPEG image")
+    return size
+
+
 def _companion(stem: PurePosixPath, suffixes: tuple[str, ...], context: PageContext) -> str | None:
     for suffix in suffixes:
         if (context.docs_dir / stem.with_suffix(suffix)).is_file():
@@ -231,25 +238,9 @@ def _companion(stem: PurePosixPath, suffixes: tuple[str, ...], context: PageCont
 
 
 def poster_img(path: str, context: PageContext) -> str:
-    width, height = image_size(context.docs_dir / path)
+    width, height = _poster_size(context.docs_dir / path)
     return (f'<img class="video__poster" src="{context.url_for(path)}" alt="" '
             f'width="{width}" height="{height}" loading="lazy">')
-
-
-def image_size(path: Path) -> tuple[int, int]:
-    """Width and height of a PNG or JPEG, read from its header (no imaging library needed)."""
-    data = path.read_bytes()
-    if data[:8] == b"\x89PNG\r\n\x1a\n":
-        return struct.unpack(">II", data[16:24])
-    if data[:2] == b"\xff\xd8":
-        offset = 2
-        while offset + 9 < len(data):
-            marker, length = data[offset + 1], struct.unpack(">H", data[offset + 2:offset + 4])[0]
-            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-                height, width = struct.unpack(">HH", data[offset + 5:offset + 9])
-                return width, height
-            offset += 2 + length
-    raise ShortcodeError(f"'{path.name}' is not a readable PNG or JPEG image")
 
 
 # Clinic details -------------------------------------------------------------

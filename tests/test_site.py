@@ -162,3 +162,14 @@ def test_without_an_edit_address_there_is_no_edit_link_and_no_repository_widget(
         html = page_html(built_site, page)
         assert "Edit this page" not in html
         assert 'data-md-component="source"' not in html
+
+
+def test_pictures_have_their_size_and_only_the_first_loads_at_once(built_site):
+    html = page_html(built_site, "exercise")
+    article = html[html.index("<article"):html.index("</article>")]
+    pictures = re.findall(r"<img\b[^>]*>", article)
+    assert [re.search(r'src="([^"]+)"', tag).group(1) for tag in pictures] == [
+        "../images/heel-raise-start.svg", "../images/heel-raise-top.svg",
+        "../images/heel-raise-mistake.svg"]
+    assert all('width="480" height="480"' in tag for tag in pictures)
+    assert ['loading="lazy"' in tag for tag in pictures] == [False, True, True]

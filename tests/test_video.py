@@ -36,7 +36,7 @@ def test_youtube_id_shows_a_local_poster_and_a_play_link_without_loading_youtube
     html = (fixture_site / "youtube-id" / "index.html").read_text()
     assert ('<a class="video__start" href="https://www.youtube.com/watch?v=fixtureID01" '
             'data-youtube-id="fixtureID01" data-video-title="A video by its ID">') in html
-    assert ('<img class="video__poster" src="../media/poster.png" alt="" width="16" height="9" '
+    assert ('<img decoding="async" class="video__poster" src="../media/poster.png" alt="" width="16" height="9" '
             'loading="lazy">') in html
     assert "<iframe" not in html
     assert "youtube-nocookie" not in html

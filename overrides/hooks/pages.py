@@ -1,4 +1,4 @@
-"""MkDocs hook: check each page's front matter and expand its shortcodes.
+"""MkDocs hook: check each page's front matter, expand its shortcodes, and size its pictures.
 
 The work is done by plain Python in scripts/ (front_matter.py, shortcodes.py);
 this file only connects it to MkDocs and reports problems as
@@ -8,6 +8,7 @@ this file only connects it to MkDocs and reports problems as
 from __future__ import annotations
 
 import logging
+import posixpath
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from front_matter import DATE_FIELDS, read_front_matter  # noqa: E402
+from images import size_images  # noqa: E402
 from shortcodes import PageContext, expand_shortcodes  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.shortcodes")
@@ -49,3 +51,12 @@ def on_page_markdown(markdown, page, config, files):
     for problem in problems:
         log.error(f"{shown_path}:{problem.line + lines_before_body}: {problem.message}")
     return expanded
+
+
+def on_page_content(html, page, config, files):
+    def file_for(src: str):
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.url), src))
+        file = files.get_file_from_path(target)
+        return Path(file.abs_src_path) if file and file.abs_src_path else None
+
+    return size_images(html, file_for)

@@ -1,0 +1,695 @@
+"""Draw the soleus pictures and the heel-raise demonstration clip.
+
+Writes, from one parametric stick figure and one anatomy drawing:
+
+  docs/images/soleus-anatomy.svg      back of the lower leg, calf muscles layered
+  docs/images/heel-raise-start.svg    bent-knee heel raise, heel below the step
+  docs/images/heel-raise-top.svg      heel raised, knee still bent
+  docs/images/heel-raise-mistake.svg  the common mistake: knee straightens
+  docs/media/heel-raise.mp4           H.264 clip, 3 slow repetitions, silent
+  docs/media/heel-raise.webm          VP9 version of the same clip
+  docs/media/heel-raise.jpg           poster frame (start position)
+  docs/media/heel-raise.vtt           WebVTT captions in sync with the clip
+
+The SVGs and captions need only the standard library (--no-video).  The clip
+needs the pinned packages in scripts/requirements-media.txt (Pillow draws the
+frames, PyAV's wheel bundles the x264 and libvpx encoders).  Output is
+deterministic: running the script twice gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+ROOT = Path(__file__).resolve().parent.parent
+IMAGES_DIR = ROOT / "docs" / "images"
+MEDIA_DIR = ROOT / "docs" / "media"
+CLIP_STEM = "heel-raise"
+
+# --- Style ------------------------------------------------------------------
+# Mid-tone fills read on white and on Material's dark slate; labels sit on a
+# white pill so their dark text works on any background and in grayscale.
+FONT_FAMILY = "Inter, Arial, Helvetica, sans-serif"
+FONT_SIZE = 19  # viewBox units; the 480-wide pictures show it at >= 14 px at 360 px
+BODY = "#4f7fc0"  # near side of the figure
+FAR = "#8fa9d2"  # far leg: lighter so it reads as "behind"
+CALF = "#f0a040"  # the working calf muscle; lighter than BODY so it shows in grayscale
+STEP_FILL = "#9aa3b1"
+STEP_EDGE = "#6b7483"
+GUIDE = "#7c8799"  # ground, leader lines, dashed step level
+TEXT = "#1a1d24"
+PILL = "#ffffff"
+MISTAKE = "#d0342c"
+VIDEO_BG = "#f6f7f9"  # frames need an opaque background
+
+# --- Scene (metres, y up) mapped to the 480 x 480 viewBox (y down) ----------
+VIEW_W, VIEW_H = 480, 480
+# Thirds at 360 px: labels left, figure and post in the middle, labels right.
+SCALE = 215.0  # viewBox units per metre
+ORIGIN = (240.0, 470.0)  # where world (0, 0) lands: ball of foot x, ground y
+STEP_H = 0.19
+STEP_EDGE_X = -0.03  # the ball of the foot rests 3 cm in from the edge
+STEP_DEPTH = 0.36
+POST_X = 0.36  # support post at the front of the step, close enough to rest a hand
+POST_TOP = 1.16
+HAND = (POST_X + 0.015, POST_TOP + 0.035)  # hand rests on top of the post
+
+# --- Clip ---------------------------------------------------------------------
+VIDEO_W, VIDEO_H = 576, 576  # same square shape as the viewBox; multiple of 16 for H.264
+FPS = 24
+SUPERSAMPLE = 3  # draw big, shrink: cheap anti-aliasing with Pillow
+INTRO_S = 2.5  # standing at the start position
+UP_S = 1.5  # heel rises in 1-2 s
+TOP_HOLD_S = 0.5
+DOWN_S = 3.0  # lowers slowly
+BOTTOM_HOLD_S = 0.5
+REPS = 3
+
+
+@dataclass(frozen=True)
+class Body:
+    """Segment lengths in metres; foot points are in a frame at the ball of foot.
+
+    The foot is drawn about 1.25 times life size: it is what the pictures are about.
+    """
+
+    # Outline of the foot behind the ball: sole, ball, instep, front and back of
+    # the ankle, back of the heel.
+    foot: tuple = ((-0.22, 0.0), (0.0, 0.0), (0.005, 0.035), (-0.07, 0.062),
+                   (-0.13, 0.098), (-0.215, 0.095), (-0.255, 0.04))
+    heel_pad: tuple = (-0.22, 0.036)  # centre of the rounded heel, radius 0.036
+    heel: tuple = (-0.245, 0.012)  # where labels point
+    ankle: tuple = (-0.17, 0.085)
+    toes: float = 0.08
+    shank: float = 0.43
+    thigh: float = 0.44
+    torso: float = 0.50
+    neck: float = 0.075
+    head_r: float = 0.105
+    upper_arm: float = 0.30
+    forearm: float = 0.34  # to the middle of the hand
+
+
+@dataclass(frozen=True)
+class Pose:
+    """Angles in degrees.  Knee bend is flexion: the knee always points forward."""
+
+    heel_up: float  # foot angle about the ball; negative = heel below the step
+    knee_bend: float
+    shin_lean: float  # shank forward of vertical
+    trunk_lean: float = 18.0
+    free_hip: float = 0.0  # other leg: thigh hangs straight down ...
+    free_knee: float = 80.0  # ... and the knee bends to lift the foot behind
+
+
+BODY_SIZES = Body()
+START = Pose(heel_up=-20.0, knee_bend=28.0, shin_lean=12.0)
+TOP = Pose(heel_up=38.0, knee_bend=28.0, shin_lean=10.0)
+MISTAKE_TOP = Pose(heel_up=38.0, knee_bend=2.0, shin_lean=4.0, trunk_lean=10.0)
+
+
+# --- Geometry -----------------------------------------------------------------
+def polar(length, deg_from_vertical):
+    """Vector of `length` leaning `deg` forward (+x) from straight up."""
+    a = math.radians(deg_from_vertical)
+    return (length * math.sin(a), length * math.cos(a))
+
+
+def add(p, q, k=1.0):
+    return (p[0] + k * q[0], p[1] + k * q[1])
+
+
+def rotate_heel_up(p, deg):
+    """Rotate a foot point about the ball of the foot; +deg lifts the heel."""
+    a = math.radians(deg)
+    return (p[0] * math.cos(a) + p[1] * math.sin(a), -p[0] * math.sin(a) + p[1] * math.cos(a))
+
+
+def reach(shoulder, target, upper, lower):
+    """Two-link arm: elbow below the shoulder-hand line, as when resting a hand."""
+    dx, dy = target[0] - shoulder[0], target[1] - shoulder[1]
+    d = min(math.hypot(dx, dy), upper + lower - 1e-6)
+    hand = add(shoulder, (dx, dy), d / math.hypot(dx, dy))
+    a = math.acos((upper**2 + d**2 - lower**2) / (2 * upper * d))
+    base = math.atan2(dy, dx) - a  # minus: elbow drops below the line
+    return add(shoulder, (upper * math.cos(base), upper * math.sin(base))), hand
+
+
+def joints(pose, b=BODY_SIZES):
+    """World positions (metres) of every point the drawing needs."""
+    ball = (0.0, STEP_H)
+    foot = {k: add(ball, rotate_heel_up(getattr(b, k), pose.heel_up))
+            for k in ("heel", "heel_pad", "ankle")}
+    foot["foot"] = tuple(add(ball, rotate_heel_up(p, pose.heel_up)) for p in b.foot)
+    ankle = foot["ankle"]
+    knee = add(ankle, polar(b.shank, pose.shin_lean))
+    # Thigh leans back by (bend - shin lean) so the knee sits in front of the
+    # hip-ankle line, i.e. it bends the anatomically correct way.
+    hip = add(knee, polar(b.thigh, -(pose.knee_bend - pose.shin_lean)))
+    shoulder = add(hip, polar(b.torso, pose.trunk_lean))
+    head = add(shoulder, polar(b.neck + b.head_r, pose.trunk_lean * 0.5))
+    elbow, hand = reach(shoulder, HAND, b.upper_arm, b.forearm)
+    free_knee = add(hip, polar(-b.thigh, -pose.free_hip))
+    free_ankle = add(free_knee, polar(-b.shank, -(pose.free_hip - pose.free_knee)))
+    free_toe = add(free_ankle, polar(-0.15, -(pose.free_hip - pose.free_knee) - 55))
+    return dict(ball=ball, toe=(b.toes, STEP_H), knee=knee, hip=hip,
+                shoulder=shoulder, head=head, elbow=elbow, hand=hand,
+                free_knee=free_knee, free_ankle=free_ankle, free_toe=free_toe, **foot)
+
+
+def view(p):
+    """World metres (y up) -> viewBox units (y down)."""
+    return (ORIGIN[0] + p[0] * SCALE, ORIGIN[1] - p[1] * SCALE)
+
+
+# --- Drawing primitives (shared by the SVG writer and the frame rasteriser) ---
+@dataclass(frozen=True)
+class Poly:
+    points: tuple
+    fill: str | None = None
+    stroke: str | None = None
+    width: float = 0.0
+
+
+@dataclass(frozen=True)
+class Circle:
+    centre: tuple
+    r: float
+    fill: str | None = None
+    stroke: str | None = None
+    width: float = 0.0
+
+
+@dataclass(frozen=True)
+class Line:
+    points: tuple
+    stroke: str
+    width: float
+    dash: tuple | None = None
+
+
+@dataclass(frozen=True)
+class Label:
+    lines: tuple  # first line bold
+    centre: tuple  # pill centre
+    target: tuple | None = None  # leader line end, with a dot
+
+
+def limb(p, q, r1, r2, fill):
+    """Tapered capsule from p to q (view units): a quad plus round ends."""
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    n = math.hypot(dx, dy) or 1.0
+    nx, ny = -dy / n, dx / n
+    quad = ((p[0] + nx * r1, p[1] + ny * r1), (q[0] + nx * r2, q[1] + ny * r2),
+            (q[0] - nx * r2, q[1] - ny * r2), (p[0] - nx * r1, p[1] - ny * r1))
+    return [Poly(quad, fill), Circle(p, r1, fill), Circle(q, r2, fill)]
+
+
+def calf_shape(knee, ankle, fill):
+    """Muscle belly bulging behind the shin (the side away from the toes)."""
+    pts = []
+    for t, bulge in ((0.12, 0.0), (0.25, 0.55), (0.42, 0.75), (0.6, 0.6), (0.78, 0.25), (0.9, 0.0)):
+        x = knee[0] + (ankle[0] - knee[0]) * t
+        y = knee[1] + (ankle[1] - knee[1]) * t
+        dx, dy = ankle[0] - knee[0], ankle[1] - knee[1]
+        n = math.hypot(dx, dy)
+        # Normal pointing backwards (-x in the view, the figure faces +x).
+        nx, ny = dy / n, -dx / n
+        if nx > 0:
+            nx, ny = -nx, -ny
+        off = 0.035 * SCALE + bulge * 0.05 * SCALE
+        pts.append((x + nx * off, y + ny * off))
+    axis = [(knee[0] + (ankle[0] - knee[0]) * t, knee[1] + (ankle[1] - knee[1]) * t) for t in (0.9, 0.12)]
+    return Poly(tuple(pts + axis), fill)
+
+
+def scenery():
+    """Ground, step and support post: they never move."""
+    g = view((-1.5, 0))[0], view((2.0, 0))[0]
+    edge_top = view((STEP_EDGE_X, STEP_H))
+    step_br = view((STEP_EDGE_X + STEP_DEPTH, 0))
+    post_l, post_r = view((POST_X - 0.02, 0)), view((POST_X + 0.02, POST_TOP))
+    return [
+        Line(((g[0], ORIGIN[1]), (g[1], ORIGIN[1])), GUIDE, 2.5),
+        Poly((edge_top, (step_br[0], edge_top[1]), step_br, (edge_top[0], step_br[1])),
+             STEP_FILL, STEP_EDGE, 2.0),
+        Poly(((post_l[0], post_l[1]), (post_l[0], post_r[1]), (post_r[0], post_r[1]),
+              (post_r[0], post_l[1])), STEP_FILL, STEP_EDGE, 2.0),
+        Circle(view((POST_X, POST_TOP)), 0.03 * SCALE, STEP_FILL, STEP_EDGE, 2.0),
+    ]
+
+
+def step_level_guide():
+    """Dashed line continuing the step top backwards: the heel goes below it."""
+    a, b = view((STEP_EDGE_X - 0.3, STEP_H)), view((STEP_EDGE_X, STEP_H))
+    return Line((a, b), GUIDE, 2.0, (6, 5))
+
+
+def figure(pose):
+    """The person, back to front: far leg, torso, head, arm, working leg."""
+    world = joints(pose)
+    j = {k: view(v) for k, v in world.items() if k != "foot"}
+    s = SCALE
+    shapes = []
+    shapes += limb(j["hip"], j["free_knee"], 0.065 * s, 0.045 * s, FAR)
+    shapes += limb(j["free_knee"], j["free_ankle"], 0.042 * s, 0.028 * s, FAR)
+    shapes += limb(j["free_ankle"], j["free_toe"], 0.028 * s, 0.022 * s, FAR)
+    shapes += limb(j["hip"], j["shoulder"], 0.085 * s, 0.08 * s, BODY)
+    shapes.append(Circle(j["head"], BODY_SIZES.head_r * s, BODY))
+    shapes += limb(j["hip"], j["knee"], 0.075 * s, 0.05 * s, BODY)
+    shapes += limb(j["knee"], j["ankle"], 0.045 * s, 0.03 * s, BODY)
+    shapes.append(calf_shape(j["knee"], j["ankle"], CALF))
+    # Foot: rear part turns about the ball, toes stay flat on the step.
+    shapes.append(Poly(tuple(view(p) for p in world["foot"]), BODY))
+    shapes.append(Circle(j["heel_pad"], 0.036 * s, BODY))
+    shapes.append(Poly((j["ball"], j["toe"], view((BODY_SIZES.toes, STEP_H + 0.022)),
+                        view((0.0, STEP_H + 0.035))), BODY))
+    shapes += limb(j["shoulder"], j["elbow"], 0.035 * s, 0.03 * s, BODY)
+    shapes += limb(j["elbow"], j["hand"], 0.03 * s, 0.035 * s, BODY)
+    return shapes
+
+
+def cross(centre, size, colour):
+    """A bold x: marks the mistake."""
+    x, y = centre
+    return [Line(((x - size, y - size), (x + size, y + size)), colour, 6.0),
+            Line(((x - size, y + size), (x + size, y - size)), colour, 6.0)]
+
+
+# --- Text metrics (no font files: estimate from Helvetica/Arial widths) ------
+_NARROW, _WIDE = set("fijlrtI.,'- ()"), set("mwMW")
+
+
+def text_width(text, size, bold=False):
+    em = sum(0.3 if c in _NARROW else 0.85 if c in _WIDE else 0.68 if c.isupper() else 0.56
+             for c in text)
+    return em * size * (1.16 if bold else 1.08)  # slack for wider fonts (Inter, DejaVu)
+
+
+def pill_box(label, size=FONT_SIZE):
+    w = max(text_width(t, size, i == 0) for i, t in enumerate(label.lines)) + 1.0 * size
+    h = len(label.lines) * size * 1.25 + 0.55 * size
+    return (label.centre[0] - w / 2, label.centre[1] - h / 2, w, h)
+
+
+def leader_start(label, box):
+    """Leader leaves the pill edge nearest the target."""
+    x, y, w, h = box
+    tx, ty = label.target
+    sx = min(max(tx, x + 8), x + w - 8)
+    sy = min(max(ty, y), y + h)
+    if x < tx < x + w:
+        return (sx, y if ty < y else y + h)
+    return (x if tx < x else x + w, sy)
+
+
+# --- SVG writer ----------------------------------------------------------------
+def fmt(v):
+    return f"{v:.1f}".rstrip("0").rstrip(".")
+
+
+def svg_shape(shape):
+    paint = ""
+    if isinstance(shape, (Poly, Circle)):
+        paint = f' fill="{shape.fill or "none"}"'
+        if shape.stroke:
+            paint += f' stroke="{shape.stroke}" stroke-width="{fmt(shape.width)}"'
+    if isinstance(shape, Poly):
+        pts = " ".join(f"{fmt(x)},{fmt(y)}" for x, y in shape.points)
+        return f'<polygon points="{pts}"{paint}/>'
+    if isinstance(shape, Circle):
+        cx, cy = shape.centre
+        return f'<circle cx="{fmt(cx)}" cy="{fmt(cy)}" r="{fmt(shape.r)}"{paint}/>'
+    if isinstance(shape, Line):
+        pts = " ".join(f"{fmt(x)},{fmt(y)}" for x, y in shape.points)
+        dash = f' stroke-dasharray="{" ".join(map(fmt, shape.dash))}"' if shape.dash else ""
+        return (f'<polyline points="{pts}" fill="none" stroke="{shape.stroke}" '
+                f'stroke-width="{fmt(shape.width)}" stroke-linecap="round"{dash}/>')
+    if isinstance(shape, Label):
+        return svg_label(shape)
+    raise TypeError(shape)
+
+
+def svg_label(label, size=FONT_SIZE):
+    x, y, w, h = pill_box(label, size)
+    out = []
+    if label.target:
+        sx, sy = leader_start(label, (x, y, w, h))
+        tx, ty = label.target
+        out.append(f'<line x1="{fmt(sx)}" y1="{fmt(sy)}" x2="{fmt(tx)}" y2="{fmt(ty)}" '
+                   f'stroke="{GUIDE}" stroke-width="2"/>')
+        out.append(f'<circle cx="{fmt(tx)}" cy="{fmt(ty)}" r="4" fill="{PILL}" '
+                   f'stroke="{TEXT}" stroke-width="2"/>')
+    out.append(f'<rect x="{fmt(x)}" y="{fmt(y)}" width="{fmt(w)}" height="{fmt(h)}" '
+               f'rx="{fmt(h / 2 if len(label.lines) == 1 else 10)}" fill="{PILL}" '
+               f'stroke="{GUIDE}" stroke-width="1.5"/>')
+    line_h = size * 1.25
+    first = label.centre[1] - (len(label.lines) - 1) * line_h / 2
+    for i, text in enumerate(label.lines):
+        weight = ' font-weight="700"' if i == 0 else ""
+        out.append(f'<text x="{fmt(label.centre[0])}" y="{fmt(first + i * line_h)}" '
+                   f'dy="0.35em"{weight}>{escape(text)}</text>')
+    return "\n".join(out)
+
+
+def svg_document(name, title, desc, body, width=VIEW_W, height=VIEW_H, font_size=FONT_SIZE):
+    """Accessible SVG: role=img, <title>/<desc> first, transparent background."""
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" '
+        f'aria-labelledby="{name}-title {name}-desc">\n'
+        f'<title id="{name}-title">{escape(title)}</title>\n'
+        f'<desc id="{name}-desc">{escape(desc)}</desc>\n'
+        f'<g font-family="{FONT_FAMILY}" font-size="{font_size}" fill="{TEXT}" '
+        f'text-anchor="middle" stroke-linejoin="round">\n{body}\n</g>\n</svg>\n'
+    )
+
+
+# --- The three exercise pictures ------------------------------------------------
+def exercise_shapes(pose, labels, extra=()):
+    return scenery() + [step_level_guide()] + figure(pose) + list(extra) + list(labels)
+
+
+def exercise_pictures():
+    """name -> (title, desc, shapes)."""
+    s, t, m = ({k: view(v) for k, v in joints(p).items() if k != "foot"}
+               for p in (START, TOP, MISTAKE_TOP))
+    start = exercise_shapes(START, [
+        Label(("Knee bent",), (85, s["knee"][1] - 75), s["knee"]),
+        Label(("Heel below", "the step"), (80, 440), s["heel"]),
+        Label(("Ball of foot", "on the edge"), (405, 395), (s["ball"][0] + 4, s["ball"][1] - 3)),
+    ])
+    top = exercise_shapes(TOP, [
+        Label(("Knee still bent",), (95, t["knee"][1] - 75), t["knee"]),
+        Label(("Heel up high",), (80, 440), t["heel"]),
+    ])
+    knee_mark = (m["knee"][0] + 42, m["knee"][1] - 4)
+    mistake = exercise_shapes(MISTAKE_TOP, [
+        Label(("Knee straightens",), (98, m["knee"][1] - 75), m["knee"]),
+    ], extra=cross(knee_mark, 13, MISTAKE))
+    return {
+        "heel-raise-start": (
+            "Bent-knee heel raise: start position",
+            "Side view of a person standing on the ball of one foot on the edge of a step, "
+            "one hand resting on a post for balance. The heel hangs below the level of the "
+            "step and the knee is slightly bent; the calf is highlighted.",
+            start),
+        "heel-raise-top": (
+            "Bent-knee heel raise: top position",
+            "The same person has pushed up onto the ball of the foot so the heel is high "
+            "above the step, with the knee still bent by the same amount.",
+            top),
+        "heel-raise-mistake": (
+            "Common mistake: the knee straightens at the top",
+            "The same person at the top of the heel raise with the knee straightened, "
+            "marked with a red cross. Keep the knee bent so the soleus does the work.",
+            mistake),
+    }
+
+
+# --- Anatomy: posterior view of a right lower leg (medial side on the left) --
+ANATOMY_W, ANATOMY_H = 520, 600
+SKIN = "#8a93a3"
+BONE, BONE_LINE = "#e9e2d0", "#8c8370"
+GASTROC, GASTROC_LINE = "#b5483b", "#7a2a21"
+SOLEUS, SOLEUS_LINE = "#e8a540", "#9a6417"
+TENDON, TENDON_LINE = "#f4ecd8", "#8c7b55"
+KNEE_Y = 193  # joint line between thigh bone and shin bone
+ANATOMY_FONT = 21  # 520 wide: >= 14.5 px at 360 px
+
+# Painted back to front: the gastrocnemius lies over the soleus.
+ANATOMY_PATHS = [
+    # Skin outline of thigh, knee, calf and heel.
+    ("skin", "M40 0 C44 80 56 150 64 193 C50 230 34 270 38 320 C42 380 80 430 90 470 "
+             "C94 500 90 530 98 556 C110 580 168 580 178 556 C186 530 182 500 190 470 "
+             "C200 430 226 380 230 318 C234 268 218 230 212 193 C218 150 228 80 232 0"),
+    # Thigh bone (femur): shaft flaring into its two condyles above the joint.
+    ("bone", "M120 0 L156 0 C156 60 160 90 176 112 C196 128 202 156 196 176 "
+             "C190 190 166 192 154 182 C148 172 144 164 138 164 C132 164 128 172 122 182 "
+             "C110 192 86 190 80 176 C74 156 80 128 100 112 C116 90 120 60 120 0 Z"),
+    # Shin bone (tibia), medial: plateau, shaft, inner ankle bump.
+    ("bone", "M84 199 C110 193 164 193 184 199 C184 212 172 222 156 230 C150 300 146 390 "
+             "144 440 C146 458 140 472 124 474 C104 476 96 466 100 452 C106 440 108 400 "
+             "108 300 C104 250 96 232 88 222 C82 214 82 206 84 199 Z"),
+    # Calf bone (fibula), lateral: head below the knee, thin shaft, outer ankle bump.
+    ("bone", "M190 203 C202 201 210 209 206 221 C202 229 196 233 194 241 C188 320 182 400 "
+             "184 470 C188 486 180 496 170 494 C160 490 162 478 166 468 C168 400 174 320 "
+             "180 241 C178 229 180 207 190 203 Z"),
+    # Heel bone (calcaneus).
+    ("bone", "M106 502 C108 488 122 482 138 482 C154 482 168 488 170 502 C176 526 172 552 "
+             "160 562 C148 570 128 570 116 562 C104 552 100 526 106 502 Z"),
+    # Soleus: starts BELOW the knee on the tibia and fibula; broad and flat,
+    # showing on both sides of and below the gastrocnemius.
+    ("soleus", "M98 240 C118 226 160 214 196 214 C214 244 222 290 216 340 C210 384 186 420 "
+               "156 452 L122 452 C92 424 66 390 60 344 C56 296 72 262 98 240 Z"),
+    # Achilles tendon: from both muscles down to the back of the heel bone.
+    ("tendon", "M110 326 C124 338 150 338 166 326 C160 380 152 420 150 456 C150 480 156 500 "
+               "160 516 C146 524 128 524 114 516 C118 500 124 480 124 456 C122 420 116 380 "
+               "110 326 Z"),
+    # Gastrocnemius, medial head: starts ABOVE the knee on the thigh bone; the
+    # bigger head, reaching lower.
+    ("gastroc", "M104 118 C114 112 126 114 130 124 C136 180 138 270 136 336 C134 360 126 376 "
+                "116 372 C88 350 52 310 50 262 C48 210 74 150 104 118 Z"),
+    # Gastrocnemius, lateral head: shorter, ends higher.
+    ("gastroc", "M172 118 C162 112 150 114 146 124 C140 180 138 260 140 322 C142 340 152 346 "
+                "160 338 C184 312 208 282 208 240 C208 196 194 148 172 118 Z"),
+]
+# Fibre lines inside the muscles make them read as muscle, not blobs.
+ANATOMY_FIBRES = [
+    ("soleus", "M70 330 C86 380 106 420 126 446 M206 320 C196 370 176 412 152 446"),
+    ("gastroc", "M66 240 C80 290 100 330 122 362 M96 160 C110 220 122 290 130 350 "
+                "M196 220 C186 270 170 306 152 336 M168 140 C160 200 152 260 146 320"),
+    ("tendon", "M128 350 C132 420 132 470 134 514 M148 350 C144 420 142 470 142 514"),
+]
+
+
+def anatomy_svg():
+    paints = {
+        "skin": f'fill="none" stroke="{SKIN}" stroke-width="2.5" stroke-dasharray="8 6"',
+        "bone": f'fill="{BONE}" stroke="{BONE_LINE}" stroke-width="2"',
+        "soleus": f'fill="{SOLEUS}" stroke="{SOLEUS_LINE}" stroke-width="2"',
+        "tendon": f'fill="{TENDON}" stroke="{TENDON_LINE}" stroke-width="2"',
+        "gastroc": f'fill="{GASTROC}" stroke="{GASTROC_LINE}" stroke-width="2"',
+    }
+    fibre = {"soleus": SOLEUS_LINE, "gastroc": "#e38a7d", "tendon": TENDON_LINE}
+    parts = [f'<path d="{d}" {paints[kind]}/>' for kind, d in ANATOMY_PATHS]
+    parts += [f'<path d="{d}" fill="none" stroke="{fibre[k]}" stroke-width="1.5" '
+              f'stroke-opacity="0.7"/>' for k, d in ANATOMY_FIBRES]
+    # Knee joint line: gastrocnemius starts above it, soleus below it.
+    # Dark and white dashes in turn: the line shows on muscle, white and dark slate.
+    col = 395
+    knee_line = f'x1="26" y1="{KNEE_Y}" x2="{col - 30}" y2="{KNEE_Y}" stroke-width="2.5" '
+    parts.append(f'<line {knee_line}stroke="{TEXT}" stroke-dasharray="7 7"/>')
+    parts.append(f'<line {knee_line}stroke="{PILL}" stroke-dasharray="7 7" stroke-dashoffset="7"/>')
+    labels = [
+        Label(("Thigh bone",), (col, 56), (150, 60)),
+        Label(("Knee",), (col, KNEE_Y)),
+        Label(("Gastrocnemius", "2 heads, start", "above the knee"), (col, 274), (188, 250)),
+        Label(("Soleus", "starts below", "the knee"), (col, 384), (208, 352)),
+        Label(("Achilles tendon",), (col, 470), (147, 440)),
+        Label(("Heel",), (col, 546), (162, 540)),
+    ]
+    parts += [svg_label(lab, ANATOMY_FONT) for lab in labels]
+    return svg_document(
+        "soleus-anatomy",
+        "The calf muscles seen from behind",
+        "Back of the right lower leg. The gastrocnemius, with two heads that start above "
+        "the knee on the thigh bone, lies over the soleus, which starts below the knee on "
+        "the shin bones and is wider and flatter, showing on both sides of and below the "
+        "gastrocnemius. Both join the Achilles tendon, which attaches to the heel bone.",
+        "\n".join(parts), ANATOMY_W, ANATOMY_H, ANATOMY_FONT,
+    )
+
+
+# --- Clip -------------------------------------------------------------------------
+def ease(u):
+    """Smooth start and stop, like a controlled movement."""
+    return 0.5 - 0.5 * math.cos(math.pi * min(max(u, 0.0), 1.0))
+
+
+def lerp_pose(a, b, u):
+    return Pose(*(x + (y - x) * u for x, y in zip(
+        (a.heel_up, a.knee_bend, a.shin_lean, a.trunk_lean, a.free_hip, a.free_knee),
+        (b.heel_up, b.knee_bend, b.shin_lean, b.trunk_lean, b.free_hip, b.free_knee))))
+
+
+REP_S = UP_S + TOP_HOLD_S + DOWN_S + BOTTOM_HOLD_S
+CLIP_S = INTRO_S + REPS * REP_S
+N_FRAMES = round(CLIP_S * FPS)
+
+
+def phase_at(t):
+    """(rep number, phase word, 0..1 height of the heel) at time t seconds."""
+    if t < INTRO_S:
+        return 0, "Start", 0.0
+    rep, r = divmod(t - INTRO_S, REP_S)
+    rep = int(rep) + 1
+    if r < UP_S:
+        return rep, "Up", ease(r / UP_S)
+    if r < UP_S + TOP_HOLD_S:
+        return rep, "Up", 1.0
+    if r < UP_S + TOP_HOLD_S + DOWN_S:
+        return rep, "Down slowly", 1.0 - ease((r - UP_S - TOP_HOLD_S) / DOWN_S)
+    return rep, "Down slowly", 0.0
+
+
+def frame_shapes(t):
+    """One frame: the figure at time t, what to do now, and the knee reminder."""
+    rep, word, u = phase_at(t)
+    pose = lerp_pose(START, TOP, u)
+    knee = view(joints(pose)["knee"])
+    labels = [Label((word,), (85, 105)), Label(("Knee", "stays bent"), (400, 330), knee)]
+    if rep:
+        labels.append(Label((f"Rep {rep} of {REPS}",), (85, 150)))
+    return exercise_shapes(pose, labels)
+
+
+def vtt_time(seconds):
+    ms = round(seconds * 1000)
+    return f"{ms // 60000:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
+
+
+def captions():
+    """Cues follow phase_at(); placed at the top so they never hide the foot."""
+    cues = [(0.0, INTRO_S, "Stand on the step with your heel over the edge and your knee bent")]
+    texts = [
+        ("Push up through the ball of your foot \u2014 keep your knee bent",
+         "Lower slowly, dropping your heel below the step"),
+        ("Up again in 1 to 2 seconds, knee still bent",
+         "Down slowly for 3 seconds, heel below the step"),
+        ("Keep your knee bent throughout",
+         "Slowly down, heel below the step: that is 3 repetitions"),
+    ]
+    for i, (up, down) in enumerate(texts):
+        start = INTRO_S + i * REP_S
+        cues.append((start, start + UP_S + TOP_HOLD_S, up))
+        cues.append((start + UP_S + TOP_HOLD_S, start + REP_S, down))
+    lines = ["WEBVTT", ""]
+    for n, (a, b, text) in enumerate(cues, 1):
+        lines += [str(n), f"{vtt_time(a)} --> {vtt_time(b)} line:0", text, ""]
+    return "\n".join(lines)
+
+
+def rasterise(shapes, size=(VIDEO_W, VIDEO_H)):
+    """Draw the same primitives with Pillow, supersampled for smooth edges."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    k = size[0] / VIEW_W * SUPERSAMPLE
+    img = Image.new("RGB", (size[0] * SUPERSAMPLE, size[1] * SUPERSAMPLE), VIDEO_BG)
+    d = ImageDraw.Draw(img)
+    font = ImageFont.load_default(FONT_SIZE * k)  # Pillow's bundled font: same on every machine
+
+    def pts(ps):
+        return [(x * k, y * k) for x, y in ps]
+
+    def line(ps, colour, width, dash=None):
+        ps = pts(ps)
+        if dash:  # Pillow has no dashes: cut the segment into pieces
+            (x0, y0), (x1, y1) = ps
+            n = math.hypot(x1 - x0, y1 - y0)
+            on, off = dash[0] * k, dash[1] * k
+            s = 0.0
+            while s < n:
+                e = min(s + on, n)
+                d.line([(x0 + (x1 - x0) * s / n, y0 + (y1 - y0) * s / n),
+                        (x0 + (x1 - x0) * e / n, y0 + (y1 - y0) * e / n)], colour, round(width * k))
+                s = e + off
+            return
+        d.line(ps, colour, round(width * k))
+        for x, y in (ps[0], ps[-1]):  # round caps
+            r = width * k / 2
+            d.ellipse((x - r, y - r, x + r, y + r), colour)
+
+    for sh in shapes:
+        if isinstance(sh, Poly):
+            d.polygon(pts(sh.points), sh.fill, sh.stroke, round(sh.width * k) if sh.stroke else 0)
+        elif isinstance(sh, Circle):
+            (x, y), r = pts([sh.centre])[0], sh.r * k
+            d.ellipse((x - r, y - r, x + r, y + r), sh.fill, sh.stroke,
+                      round(sh.width * k) if sh.stroke else 0)
+        elif isinstance(sh, Line):
+            line(sh.points, sh.stroke, sh.width, sh.dash)
+        elif isinstance(sh, Label):
+            x, y, w, h = pill_box(sh)
+            if sh.target:
+                line((leader_start(sh, (x, y, w, h)), sh.target), GUIDE, 2)
+                (tx, ty), r = pts([sh.target])[0], 4 * k
+                d.ellipse((tx - r, ty - r, tx + r, ty + r), PILL, TEXT, round(2 * k))
+            d.rounded_rectangle(pts([(x, y), (x + w, y + h)]),
+                                (h / 2 if len(sh.lines) == 1 else 10) * k, PILL, GUIDE, round(1.5 * k))
+            line_h = FONT_SIZE * 1.25
+            first = sh.centre[1] - (len(sh.lines) - 1) * line_h / 2
+            for i, text in enumerate(sh.lines):
+                d.text(pts([(sh.centre[0], first + i * line_h)])[0], text, TEXT, font, anchor="mm")
+    return img.resize(size, Image.LANCZOS)
+
+
+def encode(path, codec, options, container_options):
+    """Encode every frame; single-threaded with bitexact muxing so reruns match."""
+    import av
+
+    with av.open(str(path), "w", container_options=container_options) as out:
+        stream = out.add_stream(codec, rate=FPS, options=options)
+        stream.width, stream.height, stream.pix_fmt = VIDEO_W, VIDEO_H, "yuv420p"
+        stream.codec_context.thread_count = 1
+        stream.codec_context.time_base = Fraction(1, FPS)
+        for i in range(N_FRAMES):
+            # Convert here, single-threaded: swscale's default is one thread per CPU.
+            frame = av.VideoFrame.from_image(rasterise(frame_shapes(i / FPS))).reformat(
+                format="yuv420p", threads=1)
+            frame.pts, frame.time_base = i, Fraction(1, FPS)
+            out.mux(stream.encode(frame))
+        out.mux(stream.encode(None))
+
+
+def write_clip(media_dir):
+    media_dir.mkdir(parents=True, exist_ok=True)
+    bitexact = {"fflags": "+bitexact"}
+    encode(media_dir / f"{CLIP_STEM}.mp4", "libx264",
+           {"crf": "30", "preset": "slow", "tune": "animation", "profile": "high",
+            # mbtree off: with it this x264 build gave a different stream now and then.
+            "x264-params": "keyint=48:threads=1:mbtree=0"},
+           {**bitexact, "movflags": "+faststart"})
+    encode(media_dir / f"{CLIP_STEM}.webm", "libvpx-vp9",
+           {"crf": "42", "b": "0", "deadline": "good", "cpu-used": "4", "row-mt": "0",
+            "g": "48"},
+           bitexact)
+    rasterise(frame_shapes(0.0)).save(media_dir / f"{CLIP_STEM}.jpg", quality=85, optimize=True)
+
+
+def write_captions(media_dir):
+    media_dir.mkdir(parents=True, exist_ok=True)
+    (media_dir / f"{CLIP_STEM}.vtt").write_text(captions(), encoding="utf-8", newline="\n")
+
+
+def write_svgs(images_dir):
+    images_dir.mkdir(parents=True, exist_ok=True)
+    (images_dir / "soleus-anatomy.svg").write_text(anatomy_svg(), encoding="utf-8", newline="\n")
+    for name, (title, desc, shapes) in exercise_pictures().items():
+        body = "\n".join(svg_shape(s) for s in shapes)
+        (images_dir / f"{name}.svg").write_text(svg_document(name, title, desc, body),
+                                                encoding="utf-8", newline="\n")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--no-video", action="store_true",
+                        help="skip the mp4, webm and poster; the SVGs and captions "
+                             "need nothing beyond Python")
+    parser.add_argument("--images-dir", type=Path, default=IMAGES_DIR)
+    parser.add_argument("--media-dir", type=Path, default=MEDIA_DIR)
+    args = parser.parse_args(argv)
+    write_svgs(args.images_dir)
+    write_captions(args.media_dir)
+    if not args.no_video:
+        write_clip(args.media_dir)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,197 @@
+"""The pictures and the demonstration clip: accessible, readable, and decodable.
+
+The SVG and caption checks need only Python.  The clip checks decode the files
+with PyAV (av==18.1.0 in the test requirements).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+import struct
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+IMAGES = ROOT / "docs" / "images"
+MEDIA = ROOT / "docs" / "media"
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+# Label text each picture must show (multi-line labels are joined with a space).
+SVG_LABELS = {
+    "soleus-anatomy.svg": ["Knee", "Gastrocnemius", "Soleus", "Achilles tendon", "Heel",
+                           "above the knee", "starts below the knee"],
+    "heel-raise-start.svg": ["Knee bent", "Heel below the step", "Ball of foot on the edge"],
+    "heel-raise-top.svg": ["Knee still bent", "Heel up high"],
+    "heel-raise-mistake.svg": ["Knee straightens"],
+}
+
+# The clip: 2.5 s start, then 3 reps of 1.5 s up, 0.5 s hold, 3 s down, 0.5 s rest.
+CLIP_SECONDS = 19.0
+CLIP_FPS = 24
+CLIP_FRAMES = 456
+CLIP_SIZE = (576, 576)
+DURATION_TOLERANCE = 0.05  # seconds: less than two frames
+MAX_MEDIA_BYTES = 1_000_000
+
+
+@functools.cache
+def load_script():
+    """scripts/make_pictures.py as a module (stdlib only at import time)."""
+    spec = importlib.util.spec_from_file_location("make_pictures", ROOT / "scripts" / "make_pictures.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    return module
+
+
+def svg_texts(root):
+    return " ".join(" ".join("".join(t.itertext()).split()) for t in root.iter(f"{SVG_NS}text"))
+
+
+# --- SVGs ---------------------------------------------------------------------
+@pytest.mark.parametrize("name", sorted(SVG_LABELS))
+def test_svg_is_accessible_image(name):
+    path = IMAGES / name
+    assert path.stat().st_size < 20_000
+    root = ET.parse(path).getroot()
+    assert root.tag == f"{SVG_NS}svg"
+    assert root.get("role") == "img"
+    _, _, vb_w, vb_h = (float(v) for v in root.get("viewBox").split())
+    assert (float(root.get("width")), float(root.get("height"))) == (vb_w, vb_h)
+    title, desc = list(root)[:2]
+    assert title.tag == f"{SVG_NS}title" and title.text.strip()
+    assert desc.tag == f"{SVG_NS}desc" and desc.text.strip()
+    assert root.get("aria-labelledby").split() == [title.get("id"), desc.get("id")]
+
+
+@pytest.mark.parametrize("name", sorted(SVG_LABELS))
+def test_svg_labels_are_real_text(name):
+    root = ET.parse(IMAGES / name).getroot()
+    text = svg_texts(root)
+    for label in SVG_LABELS[name]:
+        assert label in text
+
+
+@pytest.mark.parametrize("name", sorted(SVG_LABELS))
+def test_svg_is_transparent_with_generic_fonts_readable_at_360px(name):
+    source = (IMAGES / name).read_text(encoding="utf-8")
+    root = ET.fromstring(source)
+    vb_w, vb_h = (float(v) for v in root.get("viewBox").split()[2:])
+    # No full-canvas background, no embedded fonts or stylesheets.
+    for rect in root.iter(f"{SVG_NS}rect"):
+        assert (float(rect.get("width")), float(rect.get("height"))) != (vb_w, vb_h)
+    assert "@font-face" not in source and "<style" not in source and "<image" not in source
+    group = root.find(f"{SVG_NS}g")
+    assert group.get("font-family").endswith("sans-serif")
+    assert float(group.get("font-size")) * 360 / vb_w >= 14
+
+
+def test_svgs_match_the_script():
+    """The committed SVGs are exactly what scripts/make_pictures.py draws."""
+    script = load_script()
+    assert (IMAGES / "soleus-anatomy.svg").read_text(encoding="utf-8") == script.anatomy_svg()
+    pictures = script.exercise_pictures()
+    assert sorted(pictures) == ["heel-raise-mistake", "heel-raise-start", "heel-raise-top"]
+    for name, (title, desc, shapes) in pictures.items():
+        body = "\n".join(script.svg_shape(s) for s in shapes)
+        expected = script.svg_document(name, title, desc, body)
+        assert (IMAGES / f"{name}.svg").read_text(encoding="utf-8") == expected
+
+
+# --- The figure itself ----------------------------------------------------------
+def knee_forward(j):
+    """Positive when the knee lies in front of (+x) the hip-ankle line."""
+    (hx, hy), (kx, ky), (ax, ay) = j["hip"], j["knee"], j["ankle"]
+    return (ax - hx) * (ky - hy) - (ay - hy) * (kx - hx)
+
+
+def test_figure_poses():
+    script = load_script()
+    start, top, mistake = (script.joints(p) for p in (script.START, script.TOP, script.MISTAKE_TOP))
+    for j in (start, top, mistake):
+        assert j["ball"] == (0.0, script.STEP_H)  # ball of the foot rests on the step ...
+        assert script.STEP_EDGE_X < j["ball"][0] < script.STEP_EDGE_X + script.STEP_DEPTH
+        assert j["heel"][0] < script.STEP_EDGE_X  # ... with the heel off the edge
+        assert knee_forward(j) > 0  # the knee never bends backwards, even when "straight"
+        assert abs(j["hand"][0] - script.HAND[0]) < 1e-9 and abs(j["hand"][1] - script.HAND[1]) < 1e-9
+    assert start["heel"][1] < script.STEP_H < top["heel"][1]
+    assert 20 <= script.START.knee_bend == script.TOP.knee_bend <= 30
+    assert script.MISTAKE_TOP.knee_bend < 5
+
+
+# --- Captions -------------------------------------------------------------------
+def parse_vtt(text):
+    cues = []
+    for block in text.strip().split("\n\n")[1:]:
+        lines = block.splitlines()
+        timing = next(i for i, line in enumerate(lines) if "-->" in line)
+        m = re.match(r"(\d\d):(\d\d)\.(\d{3}) --> (\d\d):(\d\d)\.(\d{3})", lines[timing])
+        a = int(m[1]) * 60 + int(m[2]) + int(m[3]) / 1000
+        b = int(m[4]) * 60 + int(m[5]) + int(m[6]) / 1000
+        cues.append((a, b, " ".join(lines[timing + 1:])))
+    return cues
+
+
+def test_captions():
+    text = (MEDIA / "heel-raise.vtt").read_text(encoding="utf-8")
+    assert text.startswith("WEBVTT\n")
+    cues = parse_vtt(text)
+    assert len(cues) == 7
+    assert cues[0][0] == 0.0 and cues[-1][1] == CLIP_SECONDS
+    for (a, b, words), (next_a, _, _) in zip(cues, cues[1:] + [(CLIP_SECONDS, 0, "")]):
+        assert a < b == next_a and words
+    assert any("knee bent" in words.lower() for _, _, words in cues)
+    assert any("below the step" in words.lower() for _, _, words in cues)
+    assert text == load_script().captions()
+
+
+# --- Clip and poster --------------------------------------------------------------
+def top_level_boxes(data):
+    boxes, i = [], 0
+    while i < len(data):
+        size, kind = struct.unpack(">I4s", data[i:i + 8])
+        boxes.append(kind.decode())
+        i += size
+    return boxes
+
+
+@pytest.mark.parametrize("name, codec", [("heel-raise.mp4", "h264"), ("heel-raise.webm", "vp9")])
+def test_clip_decodes(name, codec):
+    import av
+
+    path = MEDIA / name
+    assert path.stat().st_size <= MAX_MEDIA_BYTES
+    with av.open(str(path)) as container:
+        assert len(container.streams.audio) == 0
+        assert len(container.streams) == 1
+        stream = container.streams.video[0]
+        assert stream.codec_context.name == codec
+        assert (stream.width, stream.height) == CLIP_SIZE
+        assert stream.average_rate == CLIP_FPS
+        assert abs(container.duration / 1_000_000 - CLIP_SECONDS) <= DURATION_TOLERANCE
+        frames = 0
+        for frame in container.decode(video=0):
+            assert frame.format.name == "yuv420p"
+            assert (frame.width, frame.height) == CLIP_SIZE
+            frames += 1
+        assert frames == CLIP_FRAMES
+
+
+def test_mp4_is_faststart():
+    boxes = top_level_boxes((MEDIA / "heel-raise.mp4").read_bytes())
+    assert boxes.index("moov") < boxes.index("mdat")
+
+
+def test_poster():
+    import av
+
+    path = MEDIA / "heel-raise.jpg"
+    assert path.stat().st_size <= MAX_MEDIA_BYTES
+    with av.open(str(path)) as container:
+        frame = next(container.decode(video=0))
+        assert (frame.width, frame.height) == CLIP_SIZE
