@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import posixpath
 import re
 import time
 import urllib.error
@@ -158,7 +159,7 @@ def _check_reference(site_dir, pages, page_path, ref, base_path, site_origin, ex
                            f"{base_path}); use a relative link such as 'anatomy.md'")
         target = unquote(parts.path[len(base_path):])
     else:
-        target = _join(PurePosixPath(page_path).parent, unquote(parts.path)) if parts.path else page_path
+        target = _join(posixpath.dirname(page_path), unquote(parts.path)) if parts.path else page_path
         if target is None:
             return Finding(page_path, url, ref.in_content, f"{what}: goes above the site's top folder")
     target = _existing_file(site_dir, target)
@@ -176,16 +177,12 @@ def _check_reference(site_dir, pages, page_path, ref, base_path, site_origin, ex
     return None
 
 
-def _join(folder: PurePosixPath, relative: str) -> str | None:
-    parts: list[str] = [] if str(folder) == "." else list(folder.parts)
-    for part in relative.split("/"):
-        if part == "..":
-            if not parts:
-                return None
-            parts.pop()
-        elif part not in ("", "."):
-            parts.append(part)
-    joined = "/".join(parts)
+def _join(folder: str, relative: str) -> str | None:
+    """A relative URL path resolved from a folder of the site; None when it climbs out."""
+    joined = posixpath.normpath(posixpath.join(folder, relative))
+    if joined == ".." or joined.startswith("../"):
+        return None
+    joined = "" if joined == "." else joined
     return joined + "/" if relative.endswith("/") and joined else joined
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import posixpath
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -317,13 +318,12 @@ def _read_pictures(site_dir: Path, article: Node, exercise_src: str) -> dict[str
 
     A picture the page does not show yet takes its alt text from the SVG's own <title>.
     """
-    page_dir = PurePosixPath(EXERCISE_PAGE).parent
+    page_dir = posixpath.dirname(EXERCISE_PAGE)
     shown = {}
     for img in article.find_all("img"):
         src = urlparse(img.attrs.get("src", "")).path
         if src and not urlparse(img.attrs["src"]).scheme:
-            resolved = PurePosixPath(*_normalise((page_dir / src).parts))
-            shown[str(resolved)] = img
+            shown[posixpath.normpath(posixpath.join(page_dir, src))] = img
     pictures = {}
     for name, site_path in PICTURES.items():
         file = site_dir / site_path
@@ -343,17 +343,6 @@ def _read_pictures(site_dir: Path, article: Node, exercise_src: str) -> dict[str
         width, height = view_box.groups() if view_box else ("4", "3")
         pictures[name] = Picture(f"../{site_path}", alt, width, height)
     return pictures
-
-
-def _normalise(parts: tuple[str, ...]) -> list[str]:
-    out: list[str] = []
-    for part in parts:
-        if part == "..":
-            if out:
-                out.pop()
-        elif part not in (".", "", "/"):
-            out.append(part)
-    return out
 
 
 def _updated(page: Node, source: Path) -> datetime.date | None:

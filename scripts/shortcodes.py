@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -151,25 +152,14 @@ def check_docs_file(path: str, context: PageContext) -> str:
     """The docs-relative path of a file named relative to the page; it must exist."""
     if urlparse(path).scheme or path.startswith("/"):
         raise ShortcodeError(f"'{path}' must be a file in docs/, named relative to this page "
-                                f"(for example media/clip.mp4)")
-    page_dir = PurePosixPath(context.src_path).parent
-    resolved = PurePosixPath(*_normalise((page_dir / path).parts))
+                             f"(for example media/clip.mp4)")
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(context.src_path), path))
+    if resolved == ".." or resolved.startswith("../"):
+        raise ShortcodeError(f"'{path}' goes outside docs/")
     if not (context.docs_dir / resolved).is_file():
         raise ShortcodeError(f"file '{path}' not found (looked for docs/{resolved}); "
-                                f"check the spelling, or add the file there")
-    return str(resolved)
-
-
-def _normalise(parts: tuple[str, ...]) -> list[str]:
-    out: list[str] = []
-    for part in parts:
-        if part == "..":
-            if not out:
-                raise ShortcodeError("a file path goes outside docs/")
-            out.pop()
-        elif part not in (".", ""):
-            out.append(part)
-    return out
+                             f"check the spelling, or add the file there")
+    return resolved
 
 
 def youtube_facade(video_id: str, title: str, poster_html: str) -> str:
