@@ -1,5 +1,6 @@
 """Pictures in built pages: every <img> gets its width and height (so the page does not jump as
-it loads) and, after the first, loading="lazy" (so a phone fetches only what is on screen).
+it loads); the first is fetched early (it is often the largest thing on screen), the rest only
+when scrolled near (loading="lazy"), so a phone fetches little it does not show.
 
 Staff write plain Markdown pictures; this adds what a fast page needs.
 """
@@ -17,7 +18,7 @@ SVG_SIZE = re.compile(r'<svg\b[^>]*?\bviewBox="[-\d.]+[ ,]+[-\d.]+[ ,]+(?P<width
 
 
 def size_images(html: str, file_for: Callable[[str], Path | None]) -> str:
-    """Add width, height, decoding and (after the first picture) lazy loading to each <img>.
+    """Add width, height, decoding and fetch priority or lazy loading to each <img>.
 
     `file_for` maps an img src to the picture's file, or None when it is not ours.
     """
@@ -34,8 +35,8 @@ def size_images(html: str, file_for: Callable[[str], Path | None]) -> str:
             size = image_size(file)
             if size:
                 added.append(f'width="{size[0]}" height="{size[1]}"')
-        if "loading" not in attributes and count > 1:
-            added.append('loading="lazy"')
+        if "loading" not in attributes and "fetchpriority" not in attributes:
+            added.append('fetchpriority="high"' if count == 1 else 'loading="lazy"')
         if "decoding" not in attributes:
             added.append('decoding="async"')
         return tag[:4] + " " + " ".join(added) + tag[4:] if added else tag
