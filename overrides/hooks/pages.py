@@ -1,6 +1,8 @@
-"""MkDocs hook: check each page's front matter, expand its shortcodes, and size its pictures.
+"""MkDocs hook: check each page's front matter, expand its shortcodes, size its pictures, and
+(in the live preview only) make the handout.
 
-The work is done by plain Python in scripts/ (front_matter.py, shortcodes.py);
+The work is done by plain Python in scripts/ (front_matter.py, shortcodes.py, images.py,
+handout.py);
 this file only connects it to MkDocs and reports problems as
 `docs/page.md:LINE: what is wrong`, so staff know where to look.
 """
@@ -17,10 +19,17 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from front_matter import DATE_FIELDS, read_front_matter  # noqa: E402
+from handout import HandoutError, make_handout  # noqa: E402
 from images import size_images  # noqa: E402
 from shortcodes import PageContext, expand_shortcodes  # noqa: E402
 
-log = logging.getLogger("mkdocs.hooks.shortcodes")
+log = logging.getLogger("mkdocs.hooks.pages")
+serving = False
+
+
+def on_startup(command, dirty):
+    global serving
+    serving = command == "serve"
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -60,3 +69,12 @@ def on_page_content(html, page, config, files):
         return Path(file.abs_src_path) if file and file.abs_src_path else None
 
     return size_images(html, file_for)
+
+
+def on_post_build(config):
+    # scripts/build.py makes the handout itself; `mkdocs serve` needs it for a complete preview.
+    if serving:
+        try:
+            make_handout(Path(config.site_dir), config)
+        except HandoutError as error:
+            log.error(str(error))
