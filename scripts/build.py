@@ -88,30 +88,47 @@ def build_site(project: Path, site_dir: Path, external: bool = False) -> Outcome
 
 
 def build_into(project: Path, output: Path, external: bool = False, handout: bool = True) -> Outcome:
-    """MkDocs, then the handout, then the checks of the built HTML (handout included), the
-    pages' review dates and reading levels."""
+    """MkDocs, then the handout, then the checks of the built site (handout included)."""
     config, reports = run_mkdocs(project, output)
     if config is None:
         return Outcome(reports, {})
+    if handout:
+        reports += handout_reports(output, config)
+    checked = check_built_site(project, output, config, external)
+    # A nav entry MkDocs already reported would be reported again as a broken link.
+    reported_nav_lines = {report.line for report in reports if report.file == CONFIG_FILE}
+    reports += [report for report in checked.reports
+                if not (report.file == CONFIG_FILE and report.line in reported_nav_lines)]
+    return Outcome(sorted(set(reports), key=lambda r: (r.file, r.line, r.message)),
+                   checked.reading_levels)
+
+
+def handout_reports(site_dir: Path, config) -> list[Report]:
+    """Make the handout from the built exercise page; a report if the page lacks what it needs."""
     try:
-        if handout:
-            make_handout(output, config)
+        make_handout(site_dir, config)
     except HandoutError as error:
-        reports.append(Report(error.file, 0, str(error).partition(": ")[2]))
-    reports += review_reports(project, Path(config.docs_dir))
-    sources = SourceFiles(project, Path(config.docs_dir))
-    levels = sources.reading_levels(output)
+        return [Report(error.file, 0, str(error).partition(": ")[2])]
+    return []
+
+
+def check_built_site(project: Path, site_dir: Path, config, external: bool = False) -> Outcome:
+    """Every link and picture of a built site, the pages' review dates and reading levels.
+
+    Used by the build and, after each rebuild, by the live preview (overrides/hooks/pages.py).
+    """
+    docs_dir = Path(config.docs_dir)
+    sources = SourceFiles(project, docs_dir)
+    levels = sources.reading_levels(site_dir)
+    reports = review_reports(project, docs_dir)
     reports += [Report(page, 0, f"reading level is grade {level:.1f}, above the target of "
                                 f"{TARGET_GRADE}: use shorter sentences and everyday words", "warning")
                 for page, level in levels.items() if level is not None and level > TARGET_GRADE]
-    findings, external_links = check_site(output, config.site_url or "")
+    findings, external_links = check_site(site_dir, config.site_url or "")
     if external:
         findings += check_external(external_links, project / EXTERNAL_CACHE)
-    # A nav entry MkDocs already reported would be reported again as a broken link.
-    reported_nav_lines = {report.line for report in reports if report.file == CONFIG_FILE}
-    reports += [report for report in map(sources.locate, findings)
-                if not (report.file == CONFIG_FILE and report.line in reported_nav_lines)]
-    return Outcome(sorted(set(reports), key=lambda r: (r.file, r.line, r.message)), levels)
+    reports += map(sources.locate, findings)
+    return Outcome(reports, levels)
 
 
 def run_mkdocs(project: Path, output: Path):
@@ -314,8 +331,7 @@ def command_check(args) -> int:
 
 
 def command_serve(args) -> int:
-    """Report any problems, then preview the site at http://127.0.0.1:8000, reloading on every save."""
-    command_check(argparse.Namespace(external=False))
+    """Preview the site at http://127.0.0.1:8000, rebuilding and rechecking on every save."""
     return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.dev_addr,
                             "-f", str(PROJECT_DIR / CONFIG_FILE)])
 

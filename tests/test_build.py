@@ -59,8 +59,8 @@ def test_help_lists_each_command(project):
     for line in ("    build     Build the site into site/, check every link and page, and replace "
                  "site/ only if all is well.",
                  "    check     Build into a temporary folder and report problems; site/ is not touched.",
-                 "    serve     Report any problems, then preview the site at http://127.0.0.1:8000, "
-                 "reloading on every save.",
+                 "    serve     Preview the site at http://127.0.0.1:8000, rebuilding and rechecking "
+                 "on every save.",
                  "    bench     Time a bare MkDocs build, our full build and the link check alone; "
                  "print the medians."):
         assert line in result.stdout.splitlines()

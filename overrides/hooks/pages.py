@@ -1,5 +1,5 @@
 """MkDocs hook: check each page's front matter, expand its shortcodes, size its pictures, and
-(in the live preview only) make the handout.
+in the live preview make the handout and check the built site, as scripts/build.py does.
 
 The work is done by plain Python in scripts/ (front_matter.py, shortcodes.py, images.py,
 handout.py);
@@ -18,8 +18,8 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
+from build import check_built_site, handout_reports  # noqa: E402
 from front_matter import DATE_FIELDS, read_front_matter  # noqa: E402
-from handout import HandoutError, make_handout  # noqa: E402
 from images import size_images  # noqa: E402
 from shortcodes import PageContext, expand_shortcodes  # noqa: E402
 
@@ -72,9 +72,12 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    # scripts/build.py makes the handout itself; `mkdocs serve` needs it for a complete preview.
+    # scripts/build.py makes the handout and checks the site itself. In the live preview, do the
+    # same after every save, so staff see a broken link or a missing alt text at once.
     if serving:
-        try:
-            make_handout(Path(config.site_dir), config)
-        except HandoutError as error:
-            log.error(str(error))
+        site_dir = Path(config.site_dir)
+        project_dir = Path(config.config_file_path).resolve().parent
+        reports = handout_reports(site_dir, config)
+        reports += check_built_site(project_dir, site_dir, config).reports
+        for report in reports:
+            log.warning(str(report))
