@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import difflib
 import json
 import logging
 import os
@@ -29,8 +30,8 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort, ConfigurationError  # noqa: E402
 
 from check_site import Finding, check_external, check_site  # noqa: E402
-from handout import HandoutError, make_handout  # noqa: E402
 from front_matter import front_matter_body, read_front_matter, review_warnings  # noqa: E402
+from handout import HandoutError, make_handout  # noqa: E402
 from readability import TARGET_GRADE, grade, page_text  # noqa: E402
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
@@ -142,7 +143,10 @@ def run_mkdocs(project: Path, output: Path):
         config = load_config(config_file=str(project / CONFIG_FILE), strict=True, site_dir=str(output))
         mkdocs_build(config)
     except ConfigurationError as error:
-        records.messages.append(f"{CONFIG_FILE}: {error}")
+        lines = re.findall(r"line (\d+), column", str(error))
+        where = f"{CONFIG_FILE}:{lines[-1]}" if lines else CONFIG_FILE
+        records.messages.append(f"{where}: {' '.join(str(error).split())} (check the spaces at "
+                                f"the start of each line, and put text containing ': ' in quotes)")
         config = None
     except Abort:
         pass  # strict mode found warnings: they are in records, and the pages are built
@@ -222,7 +226,8 @@ class SourceFiles:
                     shown = token if exact else finding.url
                     return Report(_shown(path, self.project), number,
                                   finding.message.replace("{shown}", f"'{shown}'"), finding.severity)
-        where = _shown(page_source, self.project) if page_source else f"{SITE_DIR}/{finding.page}"
+        where = (_shown(page_source, self.project) if page_source and finding.in_content
+                 else CONFIG_FILE if page_source else f"{SITE_DIR}/{finding.page}")
         return Report(where, 0, finding.message.replace("{shown}", f"'{finding.url}'"), finding.severity)
 
 
@@ -239,7 +244,10 @@ def _needles(url: str) -> list[tuple[str, bool]]:
                f"#{fragment}" if fragment else ""]
     exact = [(needle, True) for needle in dict.fromkeys(needles) if needle]
     stem = name.rsplit(".", 1)[0]
-    return exact + ([(stem, False)] if stem and stem != name else [])
+    # A phone or email link made from the clinic's details: point at the detail in mkdocs.yml.
+    setting = {"tel": "phone:", "mailto": "email:"}.get(url.partition(":")[0])
+    return exact + ([(stem, False)] if stem and stem != name else []) + (
+        [(setting, False)] if setting else [])
 
 
 def _find(lines: list[str], needle: str) -> tuple[int, str]:
@@ -258,7 +266,6 @@ def _line_containing(lines: list[str], needle: str) -> int:
 
 
 def _close(word: str, choices: list[str]) -> str:
-    import difflib
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 

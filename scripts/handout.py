@@ -27,6 +27,8 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlparse
 
+from clinic import clinic_details
+
 # What the handout writes, relative to the built site. The build's link check and the
 # exercise page's links to the handout use these.
 HANDOUT_DIR = "handout"
@@ -64,7 +66,6 @@ NARROW_STYLESHEET = "handout-narrow.css"  # phones only
 FONTS = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf", "OFL.txt")
 QR_FILE = "qr-exercise-page.svg"
 PAPER_STYLESHEETS = {HANDOUT_PDF_A4: "paper-a4.css", HANDOUT_PDF_LETTER: "paper-letter.css"}
-CLINIC_DETAILS = ("name", "description", "website", "phone", "email", "address", "booking_url")
 TRACKER_WEEKS = 6
 TRACKER_DAYS = 7
 
@@ -371,8 +372,7 @@ def make_handout(site_dir: Path, config) -> list[Path]:
     site_dir = Path(site_dir)
     docs_dir = Path(config.docs_dir)
     content = read_content(site_dir, docs_dir, _shown_docs_dir(config))
-    given = config.extra.get("clinic") or {}
-    clinic = {key: str(given.get(key) or "").strip() for key in CLINIC_DETAILS}
+    clinic = clinic_details(config.extra)
     if not clinic["name"]:
         raise HandoutError("mkdocs.yml: the handout needs the clinic's name (extra: clinic: name:)")
     if not config.site_url:
@@ -465,7 +465,6 @@ def render_page(content: Content, clinic: dict[str, str], config, exercise_url: 
         clinic=clinic,
         clinic_website_shown=printed_url(website).rstrip("/") if website else "",
         clinic_booking_shown=printed_url(clinic["booking_url"]).rstrip("/"),
-        clinic_phone_dial=re.sub(r"[^\d+]", "", clinic.get("phone", "")),
         site_name=config.site_name,
         handout_url=urljoin(config.site_url.rstrip("/") + "/", HANDOUT_DIR + "/"),
         exercise_url=exercise_url,

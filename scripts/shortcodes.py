@@ -50,7 +50,7 @@ class PageContext:
     docs_dir: Path
     url_for: Callable[[str], str]  # docs-relative file path -> URL relative to the page
     page_url: str = ""  # the page's absolute URL, for print
-    clinic: dict = field(default_factory=dict)
+    clinic: dict = field(default_factory=dict)  # clinic.clinic_details()
 
 
 def expand_shortcodes(markdown: str, context: PageContext) -> tuple[str, list[Problem]]:
@@ -245,8 +245,7 @@ def clinic_contact(args: str, context: PageContext) -> str:
         shown = urlparse(clinic["website"]).netloc.removeprefix("www.")
         lines.append(f"- Website: [{shown}]({clinic['website']})")
     if clinic.get("phone"):
-        dial = re.sub(r"[^\d+]", "", clinic["phone"])
-        lines.append(f"- Phone: [{clinic['phone']}](tel:{dial})")
+        lines.append(f"- Phone: [{clinic['phone']}](tel:{clinic['phone_dial']})")
     if clinic.get("email"):
         lines.append(f"- Email: [{clinic['email']}](mailto:{clinic['email']})")
     if clinic.get("address"):

@@ -240,3 +240,25 @@ def test_reading_level_of_every_page_is_reported_and_a_hard_page_warns(project):
     assert [line.split()[0] for line in lines[3:-1]] == [
         "docs/anatomy.md", "docs/exercise.md", "docs/how-we-can-help.md", "docs/index.md",
         "docs/references.md", "docs/running.md", "docs/weakness.md"]
+
+
+def test_a_clinic_detail_set_once_appears_in_footer_contact_list_and_handout(project):
+    edit(project / "mkdocs.yml", 'phone: ""', 'phone: "+44 1234 567890"')
+    edit(project / "mkdocs.yml", 'booking_url: ""', 'booking_url: "https://example.org/book"')
+    assert run_build(project).returncode == 0
+    site = project / "site"
+    assert 'Phone: <a href="tel:+441234567890">+44 1234 567890</a>.' in (site / "index.html").read_text()
+    contact = (site / "how-we-can-help" / "index.html").read_text()
+    assert '<li>Phone: <a href="tel:+441234567890">+44 1234 567890</a></li>' in contact
+    assert '<li><a href="https://example.org/book">Book an appointment</a></li>' in contact
+    assert 'href="tel:+441234567890"' in (site / "handout" / "index.html").read_text()
+
+
+def test_a_phone_number_that_cannot_be_dialled_points_at_the_setting(project):
+    edit(project / "mkdocs.yml", 'phone: ""', 'phone: "call us"')
+    result = run_build(project)
+    assert result.returncode == 1
+    line = line_of(project / "mkdocs.yml", 'phone: "call us"')
+    assert result.stdout.splitlines()[:2] == [
+        f"mkdocs.yml:{line}: link 'tel:': a phone link needs the number in digits, for example "
+        f"tel:+441234567890", "1 error, 0 warnings"]

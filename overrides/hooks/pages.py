@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from build import check_built_site, handout_reports  # noqa: E402
+from clinic import clinic_details  # noqa: E402
 from front_matter import DATE_FIELDS, read_front_matter  # noqa: E402
 from images import size_images  # noqa: E402
 from shortcodes import PageContext, expand_shortcodes  # noqa: E402
@@ -30,6 +31,12 @@ serving = False
 def on_startup(command, dirty):
     global serving
     serving = command == "serve"
+
+
+def on_config(config):
+    # One tidy copy of the clinic's details for templates, shortcodes and the handout.
+    config.extra["clinic"] = clinic_details(config.extra)
+    return config
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -53,7 +60,7 @@ def on_page_markdown(markdown, page, config, files):
         docs_dir=Path(config.docs_dir),
         url_for=url_for,
         page_url=page.canonical_url or "",
-        clinic=config.extra.get("clinic", {}),
+        clinic=config.extra["clinic"],
     )
     expanded, problems = expand_shortcodes(markdown, context)
     lines_before_body = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
