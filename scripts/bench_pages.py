@@ -1,7 +1,7 @@
 """Page benchmark: what a visitor's phone downloads, and Lighthouse's four scores, per page.
 
 Builds the site for a local address, serves it with gzip (as any real host would), and loads each
-page in Debian's Chromium with an empty cache. Budgets: the exercise page at most 100 KB on first
+page in Debian's Chromium with an empty cache; Lighthouse scores are medians of several runs. Budgets: the exercise page at most 100 KB on first
 load; Lighthouse 100 in every category on every page. Prints a table; changes nothing.
 """
 
@@ -13,6 +13,7 @@ import gzip
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -97,11 +98,18 @@ def first_load(base_url: str) -> dict[str, tuple[int, int]]:
     return figures
 
 
-def lighthouse(url: str) -> dict[str, int] | None:
-    """Lighthouse's mobile scores (0-100) for one page, or None when Lighthouse is not installed."""
+def lighthouse(url: str, runs: int) -> dict[str, int] | None:
+    """Lighthouse's mobile scores (0-100) for one page, each the median of `runs` runs (scores
+    move a point or two between runs, as Lighthouse's own docs warn); None when not installed."""
     binary = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         return None
+    runs_scores = [_lighthouse_once(binary, url) for _ in range(runs)]
+    return {name: round(statistics.median(scores[name] for scores in runs_scores))
+            for name in CATEGORIES}
+
+
+def _lighthouse_once(binary: Path, url: str) -> dict[str, int]:
     result = subprocess.run(
         [str(binary), url, "--quiet", "--output=json", "--output-path=stdout",
          f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROMIUM_ARGS)}"],
@@ -116,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench_pages.py", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-lighthouse", action="store_true", help="only the transfer figures")
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (default 3)")
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(PROJECT_DIR / "scripts"))
@@ -135,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         over_budget = []
         for page_path in PAGES:
             size, count = transfers[page_path]
-            scores = None if args.no_lighthouse else lighthouse(base_url + page_path)
+            scores = None if args.no_lighthouse else lighthouse(base_url + page_path, args.runs)
             shown = ("  ".join(f"{scores[c]:>11}" for c in CATEGORIES) if scores
                      else "(lighthouse not installed: make bench installs it)" if not args.no_lighthouse
                      else "")
