@@ -262,3 +262,13 @@ def test_a_phone_number_that_cannot_be_dialled_points_at_the_setting(project):
     assert result.stdout.splitlines()[:2] == [
         f"mkdocs.yml:{line}: link 'tel:': a phone link needs the number in digits, for example "
         f"tel:+441234567890", "1 error, 0 warnings"]
+
+
+def test_feedback_link_appears_under_each_page_once_the_clinic_email_is_known(project):
+    assert run_build(project).returncode == 0
+    assert "Tell us what you think" not in (project / "site" / "anatomy" / "index.html").read_text()
+    edit(project / "mkdocs.yml", 'email: ""', 'email: "hello@example.org"')
+    assert run_build(project).returncode == 0
+    assert ('<a href="mailto:hello@example.org?subject=Feedback%3A%20The%20soleus%20muscle">'
+            'Tell us what you think of this page</a>') in (
+        project / "site" / "anatomy" / "index.html").read_text()
