@@ -1,9 +1,8 @@
 """MkDocs hook: check each page's front matter, expand its shortcodes, size its pictures, and
 in the live preview make the handout and check the built site, as scripts/build.py does.
 
-The work is done by plain Python in scripts/ (front_matter.py, shortcodes.py, images.py,
-handout.py);
-this file only connects it to MkDocs and reports problems as
+The work is done by plain Python in scripts/ (clinic.py, front_matter.py, shortcodes.py,
+images.py, and build.py's checks); this file only connects it to MkDocs and reports problems as
 `docs/page.md:LINE: what is wrong`, so staff know where to look.
 """
 
