@@ -171,11 +171,11 @@ class _CollectRecords(logging.Handler):
 
 def mkdocs_reports(message: str, project: Path) -> list[Report]:
     """A MkDocs log message, as reports in our one-line form."""
-    config_lines = (project / CONFIG_FILE).read_text(encoding="utf-8").splitlines()
     if MKDOCS_LINK_MESSAGE.match(message) or message.startswith("Aborted with"):
         return []
     if located := LOCATED_MESSAGE.match(message):  # from our hook: already file:line
         return [Report(located["file"], int(located["line"]), located["message"])]
+    config_lines = (project / CONFIG_FILE).read_text(encoding="utf-8").splitlines()
     if MKDOCS_OMITTED.match(message):
         nav_line = _line_containing(config_lines, "nav:")
         return [Report(CONFIG_FILE, nav_line, f"page '{page}' is not in the nav: add it under "
@@ -209,6 +209,13 @@ class SourceFiles:
         self.project = project
         self.page_sources = {_built_path(p.relative_to(docs_dir)): p for p in docs_dir.rglob("*.md")}
         self.shared = [project / CONFIG_FILE, *sorted((project / "overrides").rglob("*.html"))]
+        self._lines: dict[Path, list[str]] = {}
+
+    def lines(self, path: Path) -> list[str]:
+        """A source file's lines, read once however many findings point into it."""
+        if path not in self._lines:
+            self._lines[path] = path.read_text(encoding="utf-8").splitlines()
+        return self._lines[path]
 
     def reading_levels(self, site_dir: Path) -> dict[str, float | None]:
         return {_shown(source, self.project): grade(page_text((site_dir / built).read_text("utf-8")))
@@ -219,7 +226,7 @@ class SourceFiles:
         page_source = self.page_sources.get(finding.page)
         searched = ([page_source] if finding.in_content and page_source else []) + self.shared
         for path in searched:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            lines = self.lines(path)
             for needle, exact in _needles(finding.url):
                 number, token = _find(lines, needle)
                 if number:
