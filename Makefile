@@ -54,12 +54,15 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/site.stamp: requirements.txt $(VENV)/bin/python
+# The site's own package (scripts/soleus_site), installed editable: the MkDocs hook imports it.
+$(VENV)/site.stamp: requirements.txt pyproject.toml $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/test.stamp: requirements.txt requirements-test.txt $(VENV)/bin/python
+$(VENV)/test.stamp: requirements.txt requirements-test.txt pyproject.toml $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@ $(VENV)/site.stamp
 
 clean:

@@ -27,7 +27,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 PAGES = ("", "anatomy/", "running/", "weakness/", "exercise/", "how-we-can-help/", "references/",
-         "handout/")
+         "exercise/handout/")
 BUDGET_KB = {"exercise/": 100}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")

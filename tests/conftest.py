@@ -40,12 +40,13 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site with its handout, built once by scripts/build.py (MkDocs in strict mode)."""
-    from build import build_into
+    """The real site with its handout, built once as scripts/build.py builds it (MkDocs in
+    strict mode, with our hook)."""
+    from soleus_site.site_build import build_into
 
     site = tmp_path_factory.mktemp("site")
     outcome = build_into(PROJECT_DIR, site)
-    assert outcome.reports == []
+    assert outcome.problems == []
     return site
 
 

@@ -47,7 +47,8 @@ def test_clean_site_builds_with_no_problems(project):
     result = run_build(project)
     assert result.returncode == 0, result.stdout
     lines = result.stdout.splitlines()
-    assert lines[0] == "Reading level (Flesch-Kincaid grade; target 7 or below):"
+    assert lines[:2] == ["Handout of docs/exercise.md: PDFs made",
+                         "Reading level (Flesch-Kincaid grade; target 7 or below):"]
     assert lines[-1].startswith("Built site/ in ")
     assert (project / "site" / "exercise" / "index.html").is_file()
     assert not list(project.glob(".site-*")), "the temporary build folder was left behind"
@@ -61,8 +62,8 @@ def test_help_lists_each_command(project):
                  "    check     Build into a temporary folder and report problems; site/ is not touched.",
                  "    serve     Preview the site at http://127.0.0.1:8000, rebuilding and rechecking "
                  "on every save.",
-                 "    bench     Time a bare MkDocs build, our full build and the link check alone; "
-                 "print the medians."):
+                 "    bench     Time bare MkDocs and our full build (PDFs made, then reused) on "
+                 "this site and a 300-page one."):
         assert line in result.stdout.splitlines()
 
 
@@ -76,6 +77,15 @@ MISTAKES = {
         "docs/index.md", "[Why it matters for runners](running.md)",
         "[Why it matters for runners](runing.md)",
         "docs/index.md:{line}: link 'runing.md': page or file not found (did you mean 'running.md'?)"),
+    "link written with spaces": (
+        "docs/index.md", "[Why it matters for runners](running.md)",
+        "[Why it matters for runners](how we can help.md)",
+        "docs/index.md:{line}: link 'how we can help.md': page or file not found (did you mean "
+        "'how-we-can-help.md'?)"),
+    "broken link on the second line of a box": (
+        "docs/exercise.md", "    your calf.", "    your calf. See [the steps](#how-to-doit).",
+        "docs/exercise.md:{line}: link '#how-to-doit': no heading 'how-to-doit' on this page "
+        "(did you mean '#how-to-do-it'?)"),
     "broken link in raw HTML": (
         "docs/how-we-can-help.md", "## Contact us", '<a href="../anatomyy/">Anatomy</a>\n\n## Contact us',
         "docs/how-we-can-help.md:{line}: link '../anatomyy/': page or file not found "
@@ -152,7 +162,8 @@ def test_page_left_out_of_the_nav(project):
     (project / "docs" / "extra.md").write_text(
         "---\ntitle: Extra\ndescription: An extra page.\nupdated: 2026-11-25\n"
         "review_due: 2027-11-25\n---\n\n# Extra\n")
-    nav_line = line_of(project / "mkdocs.yml", "nav:")
+    nav_line = next(n for n, line in enumerate((project / "mkdocs.yml").read_text().splitlines(), 1)
+                    if line.startswith("nav:"))
     result = run_build(project)
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
@@ -235,9 +246,9 @@ def test_reading_level_of_every_page_is_reported_and_a_hard_page_warns(project):
     lines = result.stdout.splitlines()
     assert re.fullmatch(r"docs/how-we-can-help\.md: warning: reading level is grade \d+\.\d, above the "
                         r"target of 7: use shorter sentences and everyday words", lines[0])
-    assert lines[1] == "0 errors, 1 warning"
-    assert lines[2] == "Reading level (Flesch-Kincaid grade; target 7 or below):"
-    assert [line.split()[0] for line in lines[3:-1]] == [
+    assert lines[1:4] == ["0 errors, 1 warning", "Handout of docs/exercise.md: PDFs made",
+                          "Reading level (Flesch-Kincaid grade; target 7 or below):"]
+    assert [line.split()[0] for line in lines[4:-1]] == [
         "docs/anatomy.md", "docs/exercise.md", "docs/how-we-can-help.md", "docs/index.md",
         "docs/references.md", "docs/running.md", "docs/weakness.md"]
 
@@ -251,7 +262,7 @@ def test_a_clinic_detail_set_once_appears_in_footer_contact_list_and_handout(pro
     contact = (site / "how-we-can-help" / "index.html").read_text()
     assert '<li>Phone: <a href="tel:+441234567890">+44 1234 567890</a></li>' in contact
     assert '<li><a href="https://example.org/book">Book an appointment</a></li>' in contact
-    assert 'href="tel:+441234567890"' in (site / "handout" / "index.html").read_text()
+    assert 'href="tel:+441234567890"' in (site / "exercise" / "handout" / "index.html").read_text()
 
 
 def test_a_phone_number_that_cannot_be_dialled_points_at_the_setting(project):
@@ -260,8 +271,8 @@ def test_a_phone_number_that_cannot_be_dialled_points_at_the_setting(project):
     assert result.returncode == 1
     line = line_of(project / "mkdocs.yml", 'phone: "call us"')
     assert result.stdout.splitlines()[:2] == [
-        f"mkdocs.yml:{line}: link 'tel:': a phone link needs the number in digits, for example "
-        f"tel:+441234567890", "1 error, 0 warnings"]
+        f"mkdocs.yml:{line}: phone 'call us' cannot be dialled: write the number in digits, for "
+        f"example +44 1234 567890", "1 error, 0 warnings"]
 
 
 def test_feedback_link_appears_under_each_page_once_the_clinic_email_is_known(project):
@@ -272,3 +283,26 @@ def test_feedback_link_appears_under_each_page_once_the_clinic_email_is_known(pr
     assert ('<a href="mailto:hello@example.org?subject=Feedback%3A%20The%20soleus%20muscle">'
             'Tell us what you think of this page</a>') in (
         project / "site" / "anatomy" / "index.html").read_text()
+
+
+def test_the_same_link_twice_in_a_paragraph_is_reported_at_each_line(project):
+    edit(project / "docs" / "running.md", "## ", "See [a](runing.md) and\nagain [b](runing.md).\n\n## ")
+    result = run_build(project)
+    first = line_of(project / "docs" / "running.md", "See [a](runing.md)")
+    assert result.stdout.splitlines()[:3] == [
+        f"docs/running.md:{first}: link 'runing.md': page or file not found (did you mean 'running.md'?)",
+        f"docs/running.md:{first + 1}: link 'runing.md': page or file not found (did you mean 'running.md'?)",
+        "2 errors, 0 warnings"]
+
+
+def test_mkdocs_itself_shows_each_broken_link_once_with_its_line(project):
+    """`mkdocs build` and `mkdocs serve` use the same hook: MkDocs' own line-less link messages
+    are off, so staff see ours only."""
+    edit(project / "docs" / "index.md", "(running.md)", "(runing.md)")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "out")],
+                            cwd=project, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    line = line_of(project / "docs" / "index.md", "(runing.md)")
+    assert [message for message in result.stderr.splitlines() if "runing" in message] == [
+        f"ERROR   -  docs/index.md:{line}: link 'runing.md': page or file not found "
+        f"(did you mean 'running.md'?)"]

@@ -10,7 +10,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from check_site import Finding, check_external
+from soleus_site.checks.external import check_external
+from soleus_site.checks.links import ExternalLink
+from soleus_site.problems import Problem
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -36,24 +38,24 @@ def closed_port() -> int:
 
 def test_missing_page_is_an_error_and_a_dead_host_only_a_warning(other_website, tmp_path):
     dead = f"http://127.0.0.1:{closed_port()}/"
-    links = [("references/index.html", other_website + "article.html", True),
-             ("references/index.html", other_website + "gone.html#part", True),
-             ("index.html", dead, False)]
-    findings = check_external(links, tmp_path / "cache.json", timeout=2, retries=0)
-    assert [(f.page, f.url, f.severity, f.message.split(" (")[0]) for f in findings] == [
-        ("references/index.html", other_website + "gone.html#part", "error", "link {shown}: broken"),
-        ("index.html", dead, "warning", "link {shown}: unreachable"),
+    links = [ExternalLink("docs/references.md", 12, other_website + "article.html"),
+             ExternalLink("docs/references.md", 14, other_website + "gone.html#part"),
+             ExternalLink("mkdocs.yml", 96, dead)]
+    problems = check_external(links, tmp_path / "cache.json", timeout=2, retries=0)
+    assert [(p.file, p.line, p.severity, p.message.split(" (")[0]) for p in problems] == [
+        ("docs/references.md", 14, "error", f"link '{other_website}gone.html#part': broken"),
+        ("mkdocs.yml", 96, "warning", f"link '{dead}': unreachable"),
     ]
-    assert findings[0].message == "link {shown}: broken (HTTP 404)"
+    assert str(problems[0]) == f"docs/references.md:14: link '{other_website}gone.html#part': broken (HTTP 404)"
 
 
 def test_results_are_cached_for_a_day_except_unreachable_hosts(other_website, tmp_path):
     cache = tmp_path / "cache.json"
-    links = [("index.html", other_website + "gone.html", True)]
+    links = [ExternalLink("docs/index.md", 3, other_website + "gone.html")]
     assert len(check_external(links, cache, timeout=2, retries=0)) == 1
     (tmp_path / "www" / "gone.html").write_text("<p>back</p>")
     # Still cached as broken: the site is not asked again within a day.
     assert check_external(links, cache, timeout=2, retries=0) == [
-        Finding("index.html", other_website + "gone.html", True, "link {shown}: broken (HTTP 404)")]
+        Problem("docs/index.md", 3, f"link '{other_website}gone.html': broken (HTTP 404)")]
     stored = json.loads(cache.read_text())
     assert stored[other_website + "gone.html"]["status"] == "broken"

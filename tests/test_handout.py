@@ -1,11 +1,11 @@
-"""The printable handout: made from the built exercise page, one sheet, tagged, scannable."""
+"""The printable handout: made from a page with `handout: true`, one sheet, tagged, scannable;
+its PDFs made again only when what they show changes."""
 
 from __future__ import annotations
 
 import datetime
 import html
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -17,11 +17,14 @@ import yaml
 import zxingcpp
 from mkdocs.config import load_config
 
-from conftest import PROJECT_DIR, copy_project, mkdocs_build
-from handout import (GET_HELP, HANDOUT_OUTPUTS, HANDOUT_PAGE, HANDOUT_PDF_A4, HANDOUT_PDF_LETTER,
-                     HandoutError, make_handout)
+from conftest import PROJECT_DIR, copy_project
+from soleus_site.handout import GET_HELP, PAPERS, write_pdf
+from soleus_site.handout.outputs import HandoutOutputs
+from soleus_site.site_build import build_into
 
-PAPER = {HANDOUT_PDF_A4: (595.28, 841.89), HANDOUT_PDF_LETTER: (612.0, 792.0)}
+OUTPUTS = HandoutOutputs("exercise/index.html", "bent-knee-heel-raise")
+HANDOUT_PAGE = OUTPUTS.page
+PAPER = {OUTPUTS.pdf_a4: (595.28, 841.89), OUTPUTS.pdf_letter: (612.0, 792.0)}
 PDFS = tuple(PAPER)
 
 
@@ -30,12 +33,9 @@ def config_of(project: Path):
 
 
 @pytest.fixture(scope="module")
-def handout(built_site, tmp_path_factory):
-    """A copy of the built site with the handout made in it: (site, files written, config)."""
-    site = tmp_path_factory.mktemp("handout") / "site"
-    shutil.copytree(built_site, site)
-    config = config_of(PROJECT_DIR)
-    return site, make_handout(site, config), config
+def handout(built_site):
+    """The real site, built with its handout: (site, config)."""
+    return built_site, config_of(PROJECT_DIR)
 
 
 def fold(text: str) -> str:
@@ -62,19 +62,38 @@ def front_matter(project: Path, page: str) -> dict:
     return yaml.safe_load(source.split("---")[1])
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path.name}: the test needs updating"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
 # What it writes -------------------------------------------------------------------------------
 
-def test_writes_the_page_and_both_pdfs(handout):
-    site, written, _ = handout
-    for output in HANDOUT_OUTPUTS:
-        assert site / output in written
+def test_writes_the_page_and_both_pdfs_beside_the_exercise_page(handout):
+    site, _ = handout
+    assert OUTPUTS.files == ("exercise/handout/index.html",
+                             "exercise/handout/bent-knee-heel-raise-a4.pdf",
+                             "exercise/handout/bent-knee-heel-raise-letter.pdf")
+    for output in OUTPUTS.files:
         assert (site / output).stat().st_size > 1000
-    assert all(path.is_file() and site / "handout" in path.parents for path in written)
+    assert sorted(p.name for p in (site / "exercise" / "handout").iterdir()) == [
+        "bent-knee-heel-raise-a4.pdf", "bent-knee-heel-raise-letter.pdf", "fonts",
+        "handout-narrow.css", "handout.css", "index.html", "qr-page.svg"]
 
 
 @pytest.mark.parametrize("pdf", PDFS)
 def test_pdf_holds_every_step_tip_dosage_line_and_the_stop_rule(handout, pdf):
-    site, _, _ = handout
+    site, _ = handout
     text = pdf_text(site / pdf)
     steps = built_list(site, "how-to-do-it")
     tips = built_list(site, "tips-for-success")
@@ -95,7 +114,7 @@ def test_pdf_holds_every_step_tip_dosage_line_and_the_stop_rule(handout, pdf):
 
 @pytest.mark.parametrize("pdf", PDFS)
 def test_pdf_is_the_right_paper_and_at_most_two_pages(handout, pdf):
-    site, _, _ = handout
+    site, _ = handout
     reader = pypdf.PdfReader(site / pdf)
     assert 1 <= len(reader.pages) <= 2
     width, height = PAPER[pdf]
@@ -106,7 +125,7 @@ def test_pdf_is_the_right_paper_and_at_most_two_pages(handout, pdf):
 
 @pytest.mark.parametrize("pdf", PDFS)
 def test_body_text_is_at_least_10_5_points(handout, pdf):
-    site, _, _ = handout
+    site, _ = handout
     body = " ".join(built_list(site, "how-to-do-it") + built_list(site, "tips-for-success")
                     + built_list(site, "how-many-and-how-often"))
     sizes = []
@@ -123,7 +142,7 @@ def test_body_text_is_at_least_10_5_points(handout, pdf):
 
 @pytest.mark.parametrize("pdf", PDFS)
 def test_pdf_is_tagged_with_title_language_and_alt_text(handout, pdf):
-    site, _, _ = handout
+    site, _ = handout
     reader = pypdf.PdfReader(site / pdf)
     catalog = reader.trailer["/Root"]
     assert catalog["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a PDF boolean)
@@ -169,7 +188,7 @@ def expected_alt(site: Path, picture: str) -> str:
 
 @pytest.mark.parametrize("pdf", PDFS)
 def test_qr_code_opens_the_exercise_page_and_the_link_is_printed(handout, pdf):
-    site, _, config = handout
+    site, config = handout
     exercise_url = urljoin(config.site_url, "exercise/")
     page = pypdfium2.PdfDocument(site / pdf)[0]
     image = page.render(scale=200 / 72).to_pil()
@@ -182,12 +201,11 @@ def test_qr_code_opens_the_exercise_page_and_the_link_is_printed(handout, pdf):
 
 
 def test_pdfs_are_reproducible(handout, tmp_path):
-    site, _, config = handout
-    again = tmp_path / "site"
-    shutil.copytree(site, again)
-    make_handout(again, config)
-    for pdf in PDFS:
-        assert (again / pdf).read_bytes() == (site / pdf).read_bytes()
+    site, _ = handout
+    for pdf, paper in zip(PDFS, PAPERS.values()):
+        again = write_pdf(site / HANDOUT_PAGE, tmp_path / "again.pdf",
+                          PROJECT_DIR / "scripts" / "soleus_site" / "handout" / paper)
+        assert again.read_bytes() == (site / pdf).read_bytes()
 
 
 # The handout page on the site -----------------------------------------------------------------
@@ -205,21 +223,21 @@ class _Refs(HTMLParser):
 
 
 def test_handout_page_is_a_proper_page(handout):
-    site, _, _ = handout
+    site, _ = handout
     page = (site / HANDOUT_PAGE).read_text(encoding="utf-8")
     assert re.search(r'<html lang="en(-GB)?">', page)
     assert re.search(r"<title>[^<]{10,}</title>", page)
     assert re.search(r'<meta name="description" content="[^"]{30,}">', page)
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
-    assert '<a class="toolbar__back" href="../exercise/">' in page
-    assert 'href="soleus-heel-raise-a4.pdf"' in page
-    assert 'href="soleus-heel-raise-letter.pdf"' in page
+    assert '<a class="toolbar__back" href="../">' in page
+    assert 'href="bent-knee-heel-raise-a4.pdf"' in page
+    assert 'href="bent-knee-heel-raise-letter.pdf"' in page
     assert page.count('<span class="box"') == 21  # 6 weeks x 7 days, every other day
     assert page.count("<th scope=\"row\">Week ") == 6
 
 
 def test_handout_page_uses_only_local_files(handout):
-    site, _, config = handout
+    site, config = handout
     page_path = site / HANDOUT_PAGE
     parser = _Refs()
     parser.feed(page_path.read_text(encoding="utf-8"))
@@ -250,88 +268,109 @@ def test_handout_page_uses_only_local_files(handout):
                 assert target.is_file() or (target / "index.html").is_file(), ref
 
 
-def test_empty_clinic_details_are_left_out_and_known_ones_shown(handout, tmp_path):
-    site, _, _ = handout
+def test_empty_clinic_details_are_left_out_and_known_ones_shown(handout, project):
+    site, _ = handout
     page = (site / HANDOUT_PAGE).read_text(encoding="utf-8")
     clinic = config_of(PROJECT_DIR).extra["clinic"]
     for label, key in (("Phone:", "phone"), ("Email:", "email"),
                        ("Book an appointment", "booking_url")):
         assert (label in page) == bool(clinic[key])
 
-    config = config_of(PROJECT_DIR)
-    config.extra["clinic"]["phone"] = "01234 567 890"
-    config.extra["clinic"]["email"] = ""
-    again = tmp_path / "site"
-    shutil.copytree(site, again)
-    make_handout(again, config)
-    page = (again / HANDOUT_PAGE).read_text(encoding="utf-8")
+    edit(project / "mkdocs.yml", 'phone: ""', 'phone: "01234 567 890"')
+    assert build_into(project, project / "site").problems == []
+    page = (project / "site" / HANDOUT_PAGE).read_text(encoding="utf-8")
     assert 'Phone: <a href="tel:01234567890">01234 567 890</a>' in page
     assert "Email:" not in page
-    assert "Phone: 01234 567 890" in pdf_text(again / HANDOUT_PDF_A4)
+    assert "Phone: 01234 567 890" in pdf_text(project / "site" / OUTPUTS.pdf_a4)
 
 
-# Staff edit exercise.md only ------------------------------------------------------------------
+# Staff edit the page only ---------------------------------------------------------------------
 
-def build_copy(tmp_path: Path, change) -> tuple[Path, object]:
-    project = copy_project(tmp_path / "project")
-    exercise = project / "docs" / "exercise.md"
-    exercise.write_text(change(exercise.read_text(encoding="utf-8")), encoding="utf-8")
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stderr
-    return site, config_of(project)
+def test_pdfs_are_reused_when_unchanged_and_remade_when_a_step_changes(project):
+    first = build_into(project, project / "site")
+    assert first.notes == ["Handout of docs/exercise.md: PDFs made"]
+    made = {pdf: (project / "site" / pdf).read_bytes() for pdf in PDFS}
 
+    second = build_into(project, project / "site2")
+    assert second.notes == ["Handout of docs/exercise.md: PDFs reused (nothing they show has changed)"]
+    assert {pdf: (project / "site2" / pdf).read_bytes() for pdf in PDFS} == made
 
-def test_changing_a_step_in_exercise_md_changes_the_handout(tmp_path):
     old = "Slowly lower yourself down, dropping your heel below the step."
     new = "Lower yourself down over 3 seconds, dropping your heel below the step."
-
-    def change(source):
-        assert old in source
-        return source.replace(old, new)
-
-    site, config = build_copy(tmp_path, change)
-    make_handout(site, config)
+    edit(project / "docs" / "exercise.md", old, new)
+    third = build_into(project, project / "site3")
+    assert third.problems == []
+    assert third.notes == ["Handout of docs/exercise.md: PDFs made"]
     for pdf in PDFS:
-        text = pdf_text(site / pdf)
+        text = pdf_text(project / "site3" / pdf)
         assert new in text
         assert old not in text
-    assert new in (site / HANDOUT_PAGE).read_text(encoding="utf-8")
+    assert new in (project / "site3" / HANDOUT_PAGE).read_text(encoding="utf-8")
 
 
-def test_a_missing_how_to_do_it_section_stops_the_handout(tmp_path):
-    site, config = build_copy(tmp_path, lambda source: source.replace("## How to do it",
-                                                                      "## Steps"))
-    with pytest.raises(HandoutError) as error:
-        make_handout(site, config)
-    assert str(error.value) == ('docs/exercise.md: the handout needs a section headed '
-                                '"How to do it" with a numbered list of steps')
+def test_a_clinic_detail_change_remakes_the_pdfs(project):
+    build_into(project, project / "site")
+    edit(project / "mkdocs.yml", 'email: ""', 'email: "hello@example.org"')
+    outcome = build_into(project, project / "site2")
+    assert outcome.notes == ["Handout of docs/exercise.md: PDFs made"]
+    assert "hello@example.org" in pdf_text(project / "site2" / OUTPUTS.pdf_a4)
+
+
+def test_every_page_with_handout_true_gets_its_own_handout(project):
+    exercise = (project / "docs" / "exercise.md").read_text(encoding="utf-8")
+    second = (exercise.replace('title: "The exercise: bent-knee heel raise"',
+                               'title: "Another exercise: straight-knee heel raise"')
+              .replace("# The exercise: bent-knee heel raise", "# Another exercise: straight-knee heel raise")
+              .replace("Bend your knee.", "Keep your knee straight."))
+    (project / "docs" / "straight-knee.md").write_text(second, encoding="utf-8")
+    edit(project / "mkdocs.yml", "  - Sources: references.md",
+         "  - Sources: references.md\n  - Straight knee: straight-knee.md")
+    outcome = build_into(project, project / "site")
+    assert outcome.problems == []
+    assert outcome.notes == ["Handout of docs/exercise.md: PDFs made",
+                             "Handout of docs/straight-knee.md: PDFs made"]
+    site = project / "site"
+    first = pdf_text(site / OUTPUTS.pdf_a4)
+    other = pdf_text(site / "straight-knee/handout/straight-knee-heel-raise-a4.pdf")
+    assert "Bend your knee." in first and "Keep your knee straight." not in first
+    assert "Keep your knee straight." in other and "Bend your knee." not in other
+    assert "<title>Straight-knee heel raise: exercise sheet | Active Podiatry</title>" in (
+        site / "straight-knee" / "handout" / "index.html").read_text(encoding="utf-8")
+    assert ('<a href="handout/">Print the handout</a> (PDF: <a href="handout/straight-knee-heel-'
+            'raise-a4.pdf">A4</a>') in (site / "straight-knee" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("change, message", [
-    (lambda page: page.replace(">Tips for success<", ">Advice<"),
-     'docs/exercise.md: the handout needs a section headed "Tips for success" '
-     "with a bulleted list of tips"),
-    (lambda page: re.sub(r"(<h2 id=\"how-many-and-how-often\">.*?</h2>\s*)<ul>", r"\1<p>x</p><p>",
-                         page, flags=re.S),
-     'docs/exercise.md: the handout needs a section headed "How many and how often" '
-     "with a bulleted list: repetitions, sets, how often, and after 6 weeks"),
-    (lambda page: page.replace('<p class="admonition-title">When to stop</p>',
-                               '<p class="admonition-title">Careful</p>'),
-     'docs/exercise.md: the handout needs a "When to stop" box, written as '
-     '!!! warning "When to stop" with the stop rule indented under it'),
+    (("## How to do it", "## Steps"),
+     '{handout_line}: the handout needs a section headed "How to do it" with a numbered list of steps'),
+    (("## Tips for success", "## Advice"),
+     '{handout_line}: the handout needs a section headed "Tips for success" with a bulleted list of tips'),
+    (("- **Repetitions:** do up to 15 in 1 set.", "Do up to 15 in 1 set.\n"),
+     '{line}: the handout needs a section headed "How many and how often" with a bulleted list: '
+     "repetitions, sets, how often, and after 6 weeks"),
+    (('!!! warning "When to stop"', '!!! warning "Careful"'),
+     '{handout_line}: the handout needs a "When to stop" box, written as !!! warning "When to stop" '
+     "with the stop rule indented under it"),
 ])
-def test_each_missing_part_is_named(handout, tmp_path, change, message):
-    site, _, config = handout
-    broken = tmp_path / "site"
-    shutil.copytree(site, broken)
-    page = broken / "exercise" / "index.html"
-    changed = change(page.read_text(encoding="utf-8"))
-    assert changed != page.read_text(encoding="utf-8")
-    page.write_text(changed, encoding="utf-8")
-    with pytest.raises(HandoutError) as error:
-        make_handout(broken, config)
-    assert str(error.value) == message
+def test_a_missing_part_is_one_problem_at_its_line_and_nothing_more(project, change, message):
+    exercise = project / "docs" / "exercise.md"
+    edit(exercise, *change)
+    expected = "docs/exercise.md:" + message.format(
+        handout_line=line_of(exercise, "handout: true"), line=line_of(exercise, "## How many and how often"))
+    outcome = build_into(project, project / "site")
+    assert [str(problem) for problem in outcome.problems] == [expected]
+    assert outcome.notes == []
+
+
+def test_a_page_without_steps_is_reported_at_its_heading(project):
+    exercise = project / "docs" / "exercise.md"
+    text = exercise.read_text(encoding="utf-8")
+    steps = text[text.index("1. Stand on a step"):text.index("![Side view: standing")]
+    edit(exercise, steps, "")
+    outcome = build_into(project, project / "site")
+    assert [str(problem) for problem in outcome.problems] == [
+        f'docs/exercise.md:{line_of(exercise, "## How to do it")}: the handout needs a section '
+        f'headed "How to do it" with a numbered list of steps']
 
 
 def test_the_short_help_agrees_with_the_when_to_get_help_section():
@@ -347,16 +386,8 @@ def test_the_short_help_agrees_with_the_when_to_get_help_section():
         assert words in handout_words
 
 
-def test_updated_date_falls_back_to_front_matter(handout, tmp_path):
-    site, _, config = handout
-    copy = tmp_path / "site"
-    shutil.copytree(site, copy)
-    page = copy / "exercise" / "index.html"
-    built = page.read_text(encoding="utf-8")
-    without_dates = re.sub(r"<p>Page last updated:.*?</p>", "", built, flags=re.S)
-    assert without_dates != built
-    page.write_text(without_dates, encoding="utf-8")
-    make_handout(copy, config)
+def test_the_last_updated_date_is_the_pages_own(handout):
+    site, _ = handout
     updated: datetime.date = front_matter(PROJECT_DIR, "exercise.md")["updated"]
     assert (f'<time datetime="{updated.isoformat()}">{updated.day} {updated:%B %Y}</time>'
-            in (copy / HANDOUT_PAGE).read_text(encoding="utf-8"))
+            in (site / HANDOUT_PAGE).read_text(encoding="utf-8"))

@@ -171,6 +171,6 @@ def test_pictures_have_their_size_and_only_the_first_loads_at_once(built_site):
     assert [re.search(r'src="([^"]+)"', tag).group(1) for tag in pictures] == [
         "../images/heel-raise-start.svg", "../images/heel-raise-top.svg",
         "../images/heel-raise-mistake.svg"]
-    assert all('width="480" height="480"' in tag for tag in pictures)
+    assert all('width="480"' in tag and 'height="480"' in tag for tag in pictures)
     assert ['loading="lazy"' in tag for tag in pictures] == [False, True, True]
     assert ['fetchpriority="high"' in tag for tag in pictures] == [True, False, False]

@@ -8,14 +8,13 @@ Staff write a shortcode on a line of its own:
     :handout:
 
 `expand_shortcodes` replaces each with HTML (or Markdown) and lists, with its
-line number, every shortcode it cannot use. It is plain
-Python over Markdown text, so it works under any builder; the MkDocs hook in
-overrides/hooks/ only wires it in.
+line number, every shortcode it cannot use. It also says, for each line of the
+expanded Markdown, which line of the page it came from, so a link a shortcode
+writes is reported at the shortcode.
 """
 
 from __future__ import annotations
 
-import difflib
 import html
 import posixpath
 import re
@@ -24,9 +23,10 @@ from pathlib import Path, PurePosixPath
 from typing import Callable
 from urllib.parse import parse_qs, urlparse
 
-from images import image_size
-from handout import HANDOUT_DIR, HANDOUT_PDF_A4, HANDOUT_PDF_LETTER
-from problems import Problem
+from .checks.pictures import image_size
+from .clinic import contact_items
+from .handout.outputs import HandoutOutputs
+from .problems import Problem, suggest
 
 SHORTCODE_LINE = re.compile(r"^:(?P<name>[a-z][a-z-]*):(?:[ \t]+(?P<args>.*?))?[ \t]*$")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
@@ -47,40 +47,54 @@ class PageContext:
     """What a shortcode may need to know about the page it stands in."""
 
     src_path: str  # the page, relative to docs/, e.g. "exercise.md"
+    shown_path: str  # the page as staff know it, e.g. "docs/exercise.md"
     docs_dir: Path
     url_for: Callable[[str], str]  # docs-relative file path -> URL relative to the page
     page_url: str = ""  # the page's absolute URL, for print
     clinic: dict = field(default_factory=dict)  # clinic.clinic_details()
+    handout: HandoutOutputs | None = None  # for a page with `handout: true`
 
 
-def expand_shortcodes(markdown: str, context: PageContext) -> tuple[str, list[Problem]]:
+@dataclass
+class Expanded:
+    """The Markdown with its shortcodes replaced, a line at a time, with the line of the page
+    each line came from; and the shortcodes that could not be used."""
+
+    lines: list[str]
+    file_lines: list[int]
+    problems: list[Problem]
+
+
+def expand_shortcodes(markdown: str, context: PageContext, first_line: int = 1) -> Expanded:
     """Replace every shortcode line, leaving fenced code blocks alone; list what failed.
 
-    A line number in a problem counts from the first line of `markdown`.
+    `first_line` is the line of the page's file that `markdown` starts on (after front matter).
     """
-    lines = markdown.split("\n")
-    problems = []
+    expanded = Expanded([], [], [])
     in_fence = None
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(markdown.split("\n"), start=first_line):
         fence = FENCE.match(line)
         if fence:
             in_fence = None if in_fence == fence.group(1) else (in_fence or fence.group(1))
-            continue
-        match = None if in_fence else SHORTCODE_LINE.match(line)
-        if not match:
-            continue
-        name, args = match.group("name"), match.group("args") or ""
-        if name not in SHORTCODES:
-            close = difflib.get_close_matches(name, SHORTCODES, n=1)
-            hint = f"did you mean ':{close[0]}:'?" if close else "known: " + ", ".join(
-                f":{known}:" for known in SHORTCODES)
-            problems.append(Problem(number, f"unknown shortcode ':{name}:' ({hint})"))
-            continue
-        try:
-            lines[number - 1] = SHORTCODES[name](args, context)
-        except ShortcodeError as error:
-            problems.append(Problem(number, str(error)))
-    return "\n".join(lines), problems
+        match = None if in_fence or fence else SHORTCODE_LINE.match(line)
+        if match:
+            try:
+                line = expand_one(match.group("name"), match.group("args") or "", context)
+            except ShortcodeError as error:
+                expanded.problems.append(Problem(context.shown_path, number, str(error)))
+        written = line.split("\n")
+        expanded.lines += written
+        expanded.file_lines += [number] * len(written)
+    return expanded
+
+
+def expand_one(name: str, args: str, context: PageContext) -> str:
+    """The one dispatcher: a shortcode's name to what it stands for."""
+    if name not in SHORTCODES:
+        hint = suggest(name, SHORTCODES, "':{}:'").removeprefix(" (").removesuffix(")") or (
+            "known: " + ", ".join(f":{known}:" for known in SHORTCODES))
+        raise ShortcodeError(f"unknown shortcode ':{name}:' ({hint})")
+    return SHORTCODES[name](args, context)
 
 
 # Videos ---------------------------------------------------------------------
@@ -229,7 +243,7 @@ def _companion(stem: PurePosixPath, suffixes: tuple[str, ...], context: PageCont
 
 def poster_img(path: str, context: PageContext) -> str:
     width, height = _poster_size(context.docs_dir / path)
-    return (f'<img class="video__poster" src="{context.url_for(path)}" alt="" '
+    return (f'<img decoding="async" class="video__poster" src="{context.url_for(path)}" alt="" '
             f'width="{width}" height="{height}" loading="lazy">')
 
 
@@ -241,29 +255,25 @@ def clinic_contact(args: str, context: PageContext) -> str:
         raise ShortcodeError(":clinic-contact: takes nothing after it")
     clinic = context.clinic
     lines = [f"- **{clinic['name']}**" + (f", {clinic['description']}" if clinic.get("description") else "")]
-    if clinic.get("website"):
-        shown = urlparse(clinic["website"]).netloc.removeprefix("www.")
-        lines.append(f"- Website: [{shown}]({clinic['website']})")
-    if clinic.get("phone"):
-        lines.append(f"- Phone: [{clinic['phone']}](tel:{clinic['phone_dial']})")
-    if clinic.get("email"):
-        lines.append(f"- Email: [{clinic['email']}](mailto:{clinic['email']})")
-    if clinic.get("address"):
-        lines.append(f"- Address: {clinic['address']}")
-    if clinic.get("booking_url"):
-        lines.append(f"- [Book an appointment]({clinic['booking_url']})")
+    for item in contact_items(clinic):
+        shown = f"[{item.text}]({item.href})" if item.href else item.text
+        lines.append(f"- {item.label}: {shown}" if item.label else f"- {shown}")
     return "\n".join(lines)
 
 
 # The printable handout -------------------------------------------------------
 
 def handout_links(args: str, context: PageContext) -> str:
-    """Links to the handout page and its PDFs, which scripts/handout.py makes after the build."""
+    """Links to the page's handout and its PDFs, which the build makes from the page."""
     if args:
         raise ShortcodeError(":handout: takes nothing after it")
-    return (f'<p class="handout-links"><a href="{context.url_for(HANDOUT_DIR + "/")}">'
-            f'Print the handout</a> (PDF: <a href="{context.url_for(HANDOUT_PDF_A4)}">A4</a>, '
-            f'<a href="{context.url_for(HANDOUT_PDF_LETTER)}">Letter</a>)</p>')
+    if context.handout is None:
+        raise ShortcodeError(":handout: links to this page's printable handout: add "
+                             "'handout: true' to the page's front matter to make one")
+    outputs = context.handout
+    return (f'<p class="handout-links"><a href="{outputs.relative(outputs.page_dir)}">'
+            f'Print the handout</a> (PDF: <a href="{outputs.relative(outputs.pdf_a4)}">A4</a>, '
+            f'<a href="{outputs.relative(outputs.pdf_letter)}">Letter</a>)</p>')
 
 
 SHORTCODES: dict[str, Callable[[str, PageContext], str]] = {

@@ -1,0 +1,13 @@
+"""The soleus site's build: everything our MkDocs hook and scripts/build.py do, by part.
+
+    mkdocs_hooks.py   the build's one pass, as MkDocs events (start here)
+    source_lines.py   the Markdown extension that keeps each link and picture with its line
+    page_model.py     what is known about each page, gathered once
+    shortcodes.py     :video:, :clinic-contact: and :handout:
+    clinic.py         the clinic's details, from mkdocs.yml, checked once
+    checks/           links and files, front matter, pictures, reading level, other websites
+    handout/          the printable handout: its content, template, CSS, fonts and PDFs
+    site_build.py     runs MkDocs, collects every problem, replaces site/ only when all is well
+    problems.py       one Problem type and one "did you mean"
+    settings.py       the line of a setting in mkdocs.yml
+"""

@@ -1,0 +1,183 @@
+"""The printable handout: one sheet a clinician gives a patient, made from a page of the site.
+
+Any page with `handout: true` in its front matter gets one (docs/exercise.md is the first). Its
+content is read from the page as it is built (content.py); `write_handout` then writes, in a
+folder beside the page (outputs.py):
+
+    handout/index.html                      a page on the site, printable from any browser
+    handout/<exercise>-a4.pdf               the same sheet as a tagged PDF, A4
+    handout/<exercise>-letter.pdf           and US Letter
+
+with its stylesheet, fonts and QR code beside them. Making a PDF takes most of a build, so each
+is kept in .cache/handouts/ under a hash of everything it is made from (the sheet's HTML, which
+holds the page's words, the clinic's details and the QR code's address; the pictures, stylesheets
+and fonts; WeasyPrint's version), and made again only when one of them changes.
+
+The template, stylesheets and fonts live in this folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+import jinja2
+import segno
+import weasyprint
+from markupsafe import Markup
+from mkdocs.utils import get_relative_url
+
+from ..clinic import contact_items, shown_address
+from .content import HandoutContent
+
+# When to get help: the short form of docs/weakness.md's "When to get help" section (the whole
+# section does not fit on one sheet). Keep the two in step; tests/test_handout.py checks that the
+# page still gives the same numbers. (what is happening, what to do)
+GET_HELP = (
+    ("Calf pain with swelling, warmth or redness:", "call NHS 111."),
+    ("Calf pain with shortness of breath or chest pain:", "call 999."),
+    ('A sudden sharp pain or a "pop", or pain that lasts or gets worse:',
+     "stop and see a professional."),
+)
+
+ASSETS_DIR = Path(__file__).resolve().parent
+TEMPLATE = "handout.html"
+STYLESHEET = "handout.css"
+NARROW_STYLESHEET = "handout-narrow.css"  # phones only
+FONTS = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf", "OFL.txt")
+QR_FILE = "qr-page.svg"
+PAPERS = {"a4": "paper-a4.css", "letter": "paper-letter.css"}
+TRACKER_WEEKS = 6
+TRACKER_DAYS = 7
+
+
+@dataclass
+class WrittenHandout:
+    files: list[Path]
+    pdfs_reused: bool  # True when both PDFs came from the cache, their inputs unchanged
+
+
+@dataclass
+class SiteInfo:
+    """What the sheet needs from mkdocs.yml."""
+
+    site_name: str
+    site_url: str
+    favicon: str  # in the built site, e.g. "assets/favicon.svg"
+    clinic: dict
+
+
+def write_handout(content: HandoutContent, site: SiteInfo, site_dir: Path, docs_dir: Path,
+                  cache_dir: Path) -> WrittenHandout:
+    """Write the handout page, its assets and both PDFs into the page's handout folder."""
+    outputs = content.outputs
+    out_dir = site_dir / outputs.page_dir
+    (out_dir / "fonts").mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in (*(f"fonts/{font}" for font in FONTS), STYLESHEET, NARROW_STYLESHEET):
+        shutil.copyfile(ASSETS_DIR / name, out_dir / name)
+        written.append(out_dir / name)
+    (out_dir / QR_FILE).write_bytes(qr_svg(content.page_url))
+    page_path = site_dir / outputs.page
+    page_html = render_page(content, site)
+    page_path.write_text(page_html, encoding="utf-8")
+    written += [out_dir / QR_FILE, page_path]
+
+    inputs = hashlib.sha256(page_html.encode())
+    for path in sorted({*written, *(docs_dir / picture.src for picture in content.pictures),
+                        *(ASSETS_DIR / paper for paper in PAPERS.values())}):
+        if path != page_path:
+            inputs.update(path.read_bytes())
+    inputs.update(weasyprint.__version__.encode())
+    key = inputs.hexdigest()[:20]
+    reused = True
+    for paper, target in (("a4", outputs.pdf_a4), ("letter", outputs.pdf_letter)):
+        cached = cache_dir / f"{outputs.name}-{paper}-{key}.pdf"
+        if not cached.is_file():
+            reused = False
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            for stale in cache_dir.glob(f"{outputs.name}-{paper}-*.pdf"):
+                stale.unlink()
+            write_pdf(page_path, cached.with_suffix(".part"), ASSETS_DIR / PAPERS[paper])
+            cached.with_suffix(".part").rename(cached)
+        shutil.copyfile(cached, site_dir / target)
+        written.append(site_dir / target)
+    return WrittenHandout(written, reused)
+
+
+def qr_svg(url: str) -> bytes:
+    """A QR code for `url` as SVG, with the standard quiet zone of 4 modules."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(
+        buffer, kind="svg", border=4, dark="#000", light="#fff", xmldecl=False,
+        omitsize=True, title=None, desc=None)
+    return buffer.getvalue()
+
+
+def tracker_rows() -> list[tuple[str, list[bool]]]:
+    """Week label and, for each day, whether it is an exercise day (every other day from day 1)."""
+    return [(f"Week {week + 1}", [(week * TRACKER_DAYS + day) % 2 == 0
+                                  for day in range(TRACKER_DAYS)])
+            for week in range(TRACKER_WEEKS)]
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(ASSETS_DIR), autoescape=True,
+                              trim_blocks=True, lstrip_blocks=True,
+                              undefined=jinja2.StrictUndefined)
+
+
+def render_page(content: HandoutContent, site: SiteInfo) -> str:
+    outputs = content.outputs
+    from_handout = lambda site_path: get_relative_url(site_path, outputs.page)  # noqa: E731
+    safe = Markup  # page content is already cleaned by content.Copier
+    page_url_shown = shown_address(content.page_url, keep_final_slash=True)
+    return _environment().get_template(TEMPLATE).render(
+        content=content,
+        steps=[safe(step) for step in content.steps],
+        tips=[safe(tip) for tip in content.tips],
+        dosage=[safe(line) for line in content.dosage],
+        purpose=safe(content.purpose),
+        stop_rule=safe(content.stop_rule),
+        pictures=[(picture, from_handout(picture.src), safe(picture.caption))
+                  for picture in content.pictures],
+        get_help=GET_HELP,
+        clinic=site.clinic,
+        contact=contact_items(site.clinic),
+        site_name=site.site_name,
+        handout_url=site.site_url.rstrip("/") + "/" + outputs.page_dir,
+        page_url=content.page_url,
+        page_url_shown=page_url_shown,
+        page_url_breakable=Markup("/<wbr>".join(Markup.escape(part)
+                                                for part in page_url_shown.split("/"))),
+        page_link=from_handout(outputs.page_dest.removesuffix("index.html")),
+        favicon=from_handout(site.favicon),
+        qr_file=QR_FILE,
+        stylesheet=STYLESHEET,
+        narrow_stylesheet=NARROW_STYLESHEET,
+        pdf_a4=PurePosixPath(outputs.pdf_a4).name,
+        pdf_letter=PurePosixPath(outputs.pdf_letter).name,
+        tracker=tracker_rows(),
+        tracker_days=TRACKER_DAYS,
+        updated=content.updated,
+        updated_shown=(f"{content.updated.day} {content.updated:%B %Y}" if content.updated else ""),
+    )
+
+
+def write_pdf(page_path: Path, target: Path, paper_stylesheet: Path) -> Path:
+    """The handout page as a tagged PDF (PDF/UA-1), from local files only; the extra stylesheet
+    sets the paper size (and fits the sheet to it)."""
+    fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
+    document = weasyprint.HTML(filename=str(page_path), url_fetcher=fetcher, media_type="print")
+    document.write_pdf(
+        target,
+        stylesheets=[weasyprint.CSS(filename=str(paper_stylesheet), url_fetcher=fetcher)],
+        pdf_variant="pdf/ua-1",
+        pdf_identifier=True,  # a hash of the content: the same sheet gives the same file
+    )
+    return target

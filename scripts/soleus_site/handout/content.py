@@ -1,0 +1,205 @@
+"""What a handout says, read from its page's Markdown as Python-Markdown builds it.
+
+A page with `handout: true` in its front matter gets a handout. Staff edit the page only: the
+title, the paragraph under it, the steps, tips, dosage, the "When to stop" box and the pictures
+in the steps' section all come from it, so nothing is typed twice. When the page lacks a part,
+one problem names it, at the line that matters (the heading with no list under it, or the
+page's `handout: true`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..checks.front_matter import field_line
+from ..checks.pictures import image_size
+from ..page_model import PageSource
+from ..problems import Problem
+from ..source_lines import SourceMap
+from .outputs import HandoutOutputs, short_title
+
+# The parts of the page the handout needs, by their headings and box title.
+STEPS_HEADING = "How to do it"
+TIPS_HEADING = "Tips for success"
+DOSAGE_HEADING = "How many and how often"
+STOP_TITLE = "When to stop"
+PICTURES_SHOWN = 2  # the first pictures of the steps' section: start and top of the movement
+
+# Tags kept when page content is copied into the handout; others are replaced by their content.
+KEPT_TAGS = {"p", "ul", "ol", "li", "strong", "em", "b", "i", "code", "br", "abbr"}
+DROPPED_TAGS = {"script", "style", "button", "svg", "template"}
+
+
+class HandoutProblem(Exception):
+    """The page lacks something its handout needs."""
+
+
+@dataclass
+class Picture:
+    src: str  # in the built site, e.g. "images/heel-raise-start.svg"
+    alt: str
+    width: int
+    height: int
+    caption: str  # the picture's caption on the page, as clean HTML ("" when it has none)
+
+
+@dataclass
+class HandoutContent:
+    page: PageSource
+    outputs: HandoutOutputs
+    page_url: str  # the page's address, for the QR code and printed link
+    title: str
+    page_heading: str
+    purpose: str  # clean HTML, as are the lists below
+    steps: list[str]
+    tips: list[str]
+    dosage: list[str]
+    stop_title: str
+    stop_rule: str
+    pictures: list[Picture]
+    updated: datetime.date | None
+
+
+def read_handout(root: etree.Element, source_map: SourceMap, outputs: HandoutOutputs,
+                 page_url: str, docs_dir: Path) -> HandoutContent | Problem:
+    """The handout's content from the page's element tree, or the problem that stops it."""
+    page = source_map.page
+    asked_at = field_line(page, "handout")
+    try:
+        return _read(root, source_map, outputs, page_url, docs_dir)
+    except HandoutProblem as problem:
+        message, line = problem.args if len(problem.args) == 2 else (problem.args[0], asked_at)
+        return Problem(page.shown_path, line or asked_at, str(message))
+
+
+def _read(root, source_map: SourceMap, outputs, page_url, docs_dir) -> HandoutContent:
+    copy = Copier(source_map)
+    heading = root.find("h1")
+    if heading is None:
+        raise HandoutProblem("the handout needs the page's title (a first-level heading, # Title)")
+    page_heading = copy.text(heading)
+    sections: dict[str, tuple[etree.Element, list[etree.Element]]] = {}
+    purpose = ""
+    current = None
+    for element in root:
+        if element.tag == "h2":
+            current = sections.setdefault(_fold(copy.text(element)), (element, []))[1]
+        elif current is not None:
+            current.append(element)
+        elif element.tag == "p" and not purpose and not copy.is_raw_html(element):
+            purpose = copy.inner(element)
+    if not purpose.strip():
+        raise HandoutProblem("the handout needs a short paragraph under the page's title saying "
+                             "what the exercise is for", source_map.line_of(heading))
+
+    def items(title: str, list_tag: str, what: str) -> list[str]:
+        heading_element, elements = sections.get(_fold(title), (None, []))
+        found = next((element for element in elements if element.tag == list_tag), None)
+        if found is None or found.find("li") is None:
+            raise HandoutProblem(f'the handout needs a section headed "{title}" with {what}',
+                                 source_map.line_of(heading_element) if heading_element is not None else 0)
+        return [copy.inner(item) for item in found.findall("li")]
+
+    steps = items(STEPS_HEADING, "ol", "a numbered list of steps")
+    tips = items(TIPS_HEADING, "ul", "a bulleted list of tips")
+    dosage = items(DOSAGE_HEADING, "ul", "a bulleted list: repetitions, sets, how often, "
+                                         "and after 6 weeks")
+    stop = next(((title, body) for title, body in copy.admonitions(root)
+                 if _fold(title) == _fold(STOP_TITLE)), None)
+    stop_rule = "".join(copy.outer(element) for element in stop[1]) if stop else ""
+    if not stop_rule.strip():
+        raise HandoutProblem(f'the handout needs a "{STOP_TITLE}" box, written as !!! warning '
+                             f'"{STOP_TITLE}" with the stop rule indented under it')
+    steps_heading, steps_section = sections[_fold(STEPS_HEADING)]
+    pictures = [copy.picture(img, docs_dir) for element in steps_section
+                for img in element.iter("img")][:PICTURES_SHOWN]
+    if not pictures:
+        raise HandoutProblem(f'the handout needs a picture of the exercise in the section "'
+                             f'{STEPS_HEADING}", written as ![what the picture shows]'
+                             f'(images/picture.svg)', source_map.line_of(steps_heading))
+    updated = source_map.page.meta.get("updated")
+    return HandoutContent(
+        page=source_map.page, outputs=outputs, page_url=page_url,
+        title=short_title(page_heading), page_heading=page_heading, purpose=purpose,
+        steps=steps, tips=tips, dosage=dosage, stop_title=stop[0], stop_rule=stop_rule,
+        pictures=pictures, updated=updated if isinstance(updated, datetime.date) else None)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+class Copier:
+    """Page content as simple, safe HTML for the handout: emphasis and lists kept, links turned
+    into their words, raw HTML into its text."""
+
+    def __init__(self, source_map: SourceMap):
+        self.source_map = source_map
+
+    def is_raw_html(self, element: etree.Element) -> bool:
+        pieces = list(self.source_map.pieces(element.text))
+        return len(element) == 0 and [kind for kind, _ in pieces if _.strip()] == ["html"]
+
+    def _plain(self, text: str | None) -> str:
+        """Text with raw HTML turned into its words, each run of spaces or line breaks one space."""
+        return re.sub(r"\s+", " ", "".join(piece if kind == "text" else SourceMap.html_text(piece)
+                                           for kind, piece in self.source_map.pieces(text)))
+
+    def _text_html(self, text: str | None) -> str:
+        return html.escape(self._plain(text), quote=False)
+
+    def inner(self, element: etree.Element) -> str:
+        inner = self._text_html(element.text) + "".join(self.outer(child, tail=True)
+                                                         for child in element)
+        return inner.strip() if element.tag in ("p", "li") else inner
+
+    def outer(self, element: etree.Element, tail: bool = False) -> str:
+        after = self._text_html(element.tail) if tail else ""
+        if "headerlink" in (element.get("class") or "").split() or element.tag in DROPPED_TAGS:
+            return after
+        inner = self.inner(element)
+        if element.tag not in KEPT_TAGS:
+            return inner + after
+        if element.tag == "br":
+            return "<br>" + after
+        return f"<{element.tag}>{inner}</{element.tag}>" + after
+
+    def text(self, element: etree.Element) -> str:
+        """The visible words, whitespace folded, without heading permalinks."""
+        parts = [self._plain(element.text)]
+
+        def visit(node: etree.Element) -> None:
+            if "headerlink" not in (node.get("class") or "").split() and node.tag not in DROPPED_TAGS:
+                parts.append(self._plain(node.text))
+                for child in node:
+                    visit(child)
+            parts.append(self._plain(node.tail))
+
+        for child in element:
+            visit(child)
+        return " ".join("".join(parts).split())
+
+    def admonitions(self, root: etree.Element):
+        """(title, body elements) of each box ("!!! warning ...") on the page."""
+        for box in root.iter():
+            classes = (box.get("class") or "").split()
+            if (box.tag == "div" and "admonition" in classes) or box.tag == "details":
+                title = next((child for child in box if child.tag == "summary"
+                              or "admonition-title" in (child.get("class") or "").split()), None)
+                yield (self.text(title) if title is not None else "",
+                       [child for child in box if child is not title])
+
+    def picture(self, img: etree.Element, docs_dir: Path) -> Picture:
+        page = self.source_map.page
+        src = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), img.get("src", "")))
+        size = image_size(docs_dir / src) or (4, 3)
+        figure = self.source_map.parents.get(self.source_map.parents.get(img))
+        caption = figure.find("figcaption") if figure is not None and figure.tag == "figure" else None
+        return Picture(src, (img.get("alt") or "").strip(), size[0], size[1],
+                       "".join(self.inner(child) for child in caption) if caption is not None else "")

@@ -1,0 +1,289 @@
+"""The build's one pass, as MkDocs events (overrides/hooks/pages.py hands them to MkDocs).
+
+    on_config           the clinic's details, checked once; the Markdown extension that keeps
+                        each part of a page with its line (source_lines.py)
+    on_page_read_source each page's file read once
+    on_page_markdown    front matter (from page.meta) checked; shortcodes expanded
+      (rendering)       every link and picture recorded with its line; pictures sized; the
+                        page's prose and, for a `handout: true` page, its handout content kept
+    on_post_page        the theme's part of the built page (navigation, footer) parsed once
+    on_post_build       handouts written (PDFs only when their inputs changed); then every
+                        link checked against the site's files and each page's ids, the review
+                        dates and reading levels
+
+Every problem is logged as `file:line: what is wrong (how to fix it)` as soon as it is found, for
+`mkdocs serve` and `mkdocs build`, and kept in `STATE` for scripts/build.py, which prints them all.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import posixpath
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import lxml.html
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Link
+from mkdocs.utils import get_relative_url
+
+from .checks.front_matter import DATE_FIELDS, field_line, front_matter_problems, review_warnings
+from .checks.links import ExternalLink, SiteMap, check_reference, check_references, docs_path
+from .checks.pictures import alt_text_problems, size_pictures
+from .checks.reading_level import GradeCache, page_prose, reading_level_warning
+from .clinic import clinic_details
+from .handout import SiteInfo, write_handout
+from .handout.content import HandoutContent, read_handout
+from .handout.outputs import HandoutOutputs
+from .page_model import PageSource, Reference
+from .problems import Problem
+from .settings import CONFIG_FILE, line_of_value
+from .shortcodes import PageContext, expand_shortcodes
+from .source_lines import URL_ATTRIBUTES, SourceLinesExtension, SourceMap
+
+log = logging.getLogger("mkdocs.soleus_site")
+REVIEW_NOTICE_DAYS = 30  # warn this many days before a page's review is due
+HANDOUT_CACHE = ".cache/handouts"
+READING_LEVEL_CACHE = ".cache/reading-levels.json"
+# Files MkDocs itself writes beside the pages, which links may point to.
+MKDOCS_OUTPUTS = {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
+
+
+@dataclass
+class BuildState:
+    """What one build found: filled as MkDocs goes, read by scripts/build.py at the end."""
+
+    project_dir: Path = Path(".")
+    problems: list[Problem] = field(default_factory=list)
+    pages: dict[str, PageSource] = field(default_factory=dict)  # by src_uri
+    reading_levels: dict[str, float | None] = field(default_factory=dict)  # by shown path
+    external: list[ExternalLink] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the build did, e.g. PDFs reused
+    timings: dict[str, float] = field(default_factory=dict)  # seconds, by part
+    files: Files | None = None
+    ids: dict[str, set[str]] = field(default_factory=dict)  # built page -> its ids
+    # Links the theme writes (navigation, footer, the handout page), each kept once by where it
+    # leads, with the first page it is on: (kind, target, anchor) -> (built page, reference).
+    theme_links: dict[tuple[str, str, str], tuple[str, Reference]] = field(default_factory=dict)
+    theme_links_seen: set[tuple[str, str, str]] = field(default_factory=set)
+    written: set[str] = field(default_factory=set)  # files the build writes itself, in site/
+    nav_links: set[str] = field(default_factory=set)  # nav entries that are not pages
+    rendering: tuple | None = None  # (PageSource, MkDocs page, files, config) being rendered
+
+    def report(self, problems: list[Problem]) -> None:
+        for problem in problems:
+            self.problems.append(problem)
+            log.log(logging.ERROR if problem.is_error else logging.WARNING, str(problem))
+
+    @contextmanager
+    def timed(self, part: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[part] = self.timings.get(part, 0.0) + time.perf_counter() - started
+
+
+STATE = BuildState()
+
+
+def on_config(config):
+    global STATE
+    STATE = BuildState(project_dir=Path(config.config_file_path).resolve().parent)
+    config.extra["clinic"], problems = clinic_details(config.extra, config.config_file_path)
+    STATE.report(problems)
+    config.markdown_extensions.append(SourceLinesExtension(
+        current_page=lambda: STATE.rendering[0] if STATE.rendering else None,
+        readers=[_size_pictures, _keep_prose, _keep_handout]))
+    return config
+
+
+def on_files(files, config):
+    STATE.files = files
+    return files
+
+
+def on_nav(nav, config, files):
+    # A nav entry naming a missing page becomes a plain link, which MkDocs reports at its line
+    # in mkdocs.yml; the theme's copy of it on every page is not reported again.
+    def links(items):
+        for item in items:
+            if isinstance(item, Link):
+                yield item.url
+            yield from links(getattr(item, "children", None) or ())
+
+    STATE.nav_links = set(links(nav.items))
+    return nav
+
+
+def on_page_read_source(page, config):
+    text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    shown = Path(page.file.abs_src_path).resolve().relative_to(STATE.project_dir).as_posix()
+    STATE.pages[page.file.src_uri] = PageSource(page.file.src_uri, shown, text)
+    return text
+
+
+def on_page_markdown(markdown, page, config, files):
+    source = STATE.pages[page.file.src_uri]
+    source.meta = page.meta
+    with STATE.timed("checks"):
+        STATE.report(front_matter_problems(source))
+    for name in DATE_FIELDS:  # a date the template cannot show is dropped, and reported above
+        if not hasattr(page.meta.get(name), "strftime"):
+            page.meta.pop(name, None)
+    handout = (HandoutOutputs.for_page(page.file.dest_uri, page.meta.get("title") or page.title or "")
+               if page.meta.get("handout") is True else None)
+
+    def url_for(docs_path: str) -> str:
+        file = files.get_file_from_path(docs_path)
+        return get_relative_url(file.url if file else docs_path, page.url)
+
+    context = PageContext(src_path=page.file.src_uri, shown_path=source.shown_path,
+                          docs_dir=Path(config.docs_dir), url_for=url_for,
+                          page_url=page.canonical_url or "", clinic=config.extra["clinic"],
+                          handout=handout)
+    body_starts = source.text[: len(source.text) - len(markdown)].count("\n") + 1 \
+        if source.text.endswith(markdown) else 1
+    expanded = expand_shortcodes(markdown, context, body_starts)
+    STATE.report(expanded.problems)
+    source.markdown_lines, source.file_lines = expanded.lines, expanded.file_lines
+    source.handout_outputs = handout
+    STATE.rendering = (source, page, files, config)
+    return "\n".join(expanded.lines)
+
+
+# Readers of each page's finished element tree (see source_lines.SourceLinesExtension) ----------
+
+def _size_pictures(root, source_map: SourceMap) -> None:
+    source, page, files, _ = STATE.rendering
+
+    def file_for(src: str) -> Path | None:
+        file = files.get_file_from_path(docs_path(unquote(urlsplit(src).path), page.file.src_uri))
+        return Path(file.abs_src_path) if file and file.abs_src_path else None
+
+    size_pictures(root, file_for)
+
+
+def _keep_prose(root, source_map: SourceMap) -> None:
+    with STATE.timed("checks"):
+        source_map.page.prose = page_prose(root, source_map)
+
+
+def _keep_handout(root, source_map: SourceMap) -> None:
+    source, page, _, config = STATE.rendering
+    if source.handout_outputs is None:
+        return
+    content = read_handout(root, source_map, source.handout_outputs, page.canonical_url or "",
+                           Path(config.docs_dir))
+    if isinstance(content, Problem):
+        STATE.report([content])
+    else:
+        source.handout = content
+
+
+def on_page_content(html, page, config, files):
+    STATE.rendering = None
+    return html
+
+
+def on_post_page(output, page, config):
+    """The theme's part of the built page, parsed once: its links and ids. (The page's own part
+    is known from its Markdown already.)"""
+    with STATE.timed("checks"):
+        before, content, after = output.partition(page.content or "")
+        theme_part = lxml.html.document_fromstring(before + after if content else output)
+        _keep_theme_links(theme_part, page.file.dest_uri)
+        STATE.ids[page.file.dest_uri] = set(page.present_anchor_ids or ()) | set(theme_part.xpath("//@id"))
+    return output
+
+
+def _keep_theme_links(document, dest: str) -> None:
+    """The links of a built page's theme part, each new one kept (the navigation is the same on
+    every page, so most are kept once for the whole site)."""
+    folder = posixpath.dirname(dest)
+    parent = posixpath.dirname(folder)
+    for element in document.iter(*URL_ATTRIBUTES):
+        for attribute, kind in URL_ATTRIBUTES[element.tag]:
+            url = (element.get(attribute) or "").strip()
+            # "../x" leads to the same place from every folder with the same parent: seen once.
+            seen = (kind, parent, url) if url.startswith("../") else None
+            if not url or seen in STATE.theme_links_seen:
+                continue
+            if seen:
+                STATE.theme_links_seen.add(seen)
+            parts = urlsplit(url)
+            key = ((kind, url, "") if parts.scheme or parts.netloc else
+                   (kind, posixpath.normpath(posixpath.join(folder, parts.path)) if parts.path
+                    else dest, parts.fragment))
+            if key not in STATE.theme_links:
+                STATE.theme_links[key] = (dest, Reference(kind, url, 0))
+
+
+def on_post_build(config):
+    site_dir = Path(config.site_dir)
+    handouts = [source for source in STATE.pages.values() if source.handout_outputs]
+    with STATE.timed("handout"):
+        for source in handouts:
+            if source.handout:
+                _write_handout(source, source.handout, config, site_dir)
+    with STATE.timed("checks"):
+        STATE.report(_site_problems(config, handouts))
+
+
+def _write_handout(source: PageSource, content: HandoutContent, config, site_dir: Path) -> None:
+    site = SiteInfo(config.site_name, config.site_url or "",
+                    config.theme.get("favicon") or "assets/images/favicon.png", config.extra["clinic"])
+    written = write_handout(content, site, site_dir, Path(config.docs_dir),
+                            STATE.project_dir / HANDOUT_CACHE)
+    note = (f"Handout of {source.shown_path}: PDFs reused (nothing they show has changed)"
+            if written.pdfs_reused else f"Handout of {source.shown_path}: PDFs made")
+    STATE.written |= {path.relative_to(site_dir).as_posix() for path in written.files}
+    STATE.notes.append(note)
+    log.info(note)
+    handout_page = lxml.html.document_fromstring((site_dir / content.outputs.page).read_bytes())
+    _keep_theme_links(handout_page, content.outputs.page)
+    STATE.ids[content.outputs.page] = set(handout_page.xpath("//@id"))
+
+
+def _site_problems(config, handouts: list[PageSource]) -> list[Problem]:
+    """Every link of every page, the review dates and the reading levels."""
+    # A handout that could not be made is reported once: links to it are not reported again.
+    outputs = {path for source in handouts for path in source.handout_outputs.files}
+    site = SiteMap(STATE.files, config.site_url or "", STATE.ids,
+                   MKDOCS_OUTPUTS | outputs | STATE.written)
+    today = datetime.date.today()
+    grades = GradeCache(STATE.project_dir / READING_LEVEL_CACHE)
+    problems = []
+    for source in sorted(STATE.pages.values(), key=lambda source: source.shown_path):
+        file = STATE.files.get_file_from_path(source.src_uri)
+        problems += check_references(source.references, source.shown_path, source.src_uri,
+                                     file.dest_uri, site, STATE.external)
+        problems += alt_text_problems(source)
+        problems += review_warnings(source, today, REVIEW_NOTICE_DAYS)
+        level = grades.grade(source.prose)
+        STATE.reading_levels[source.shown_path] = level
+        problems += reading_level_warning(source, level)
+    grades.save()
+    handout_pages = {source.handout_outputs.page: source for source in handouts}
+    for (_, target, _), (dest, reference) in STATE.theme_links.items():
+        if target in STATE.nav_links:
+            continue  # a nav entry naming a missing page: reported by MkDocs, at its line
+        verdict = check_reference(reference, None, dest, site)
+        if not verdict:
+            continue
+        owner = handout_pages.get(dest)
+        if owner:  # the handout page: made from the page that asks for it
+            file, line = owner.shown_path, field_line(owner, "handout")
+        elif line := line_of_value(config.config_file_path, reference.url):
+            file = CONFIG_FILE  # a detail from mkdocs.yml, such as the clinic's website
+        else:
+            file = f"site/{dest}"  # written by the theme
+        if verdict == "external":
+            STATE.external.append(ExternalLink(file, line, reference.url))
+        else:
+            problems.append(Problem(file, line, verdict))
+    return problems

@@ -1,0 +1,130 @@
+"""Running a build: MkDocs in strict mode with our hook, every problem collected, and site/
+replaced only when there is no error, so a failed build leaves the last good site as it was.
+
+Our own problems come from the hook's `STATE` already in `file:line: ...` form. MkDocs' own
+messages (about mkdocs.yml and the nav) are turned into the same form here, with their line.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2, on every run
+
+from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import Abort, ConfigurationError  # noqa: E402
+
+from . import mkdocs_hooks  # noqa: E402
+from .checks.external import check_external  # noqa: E402
+from .problems import Problem, suggest  # noqa: E402
+from .settings import CONFIG_FILE, line_of_setting, line_of_value  # noqa: E402
+
+EXTERNAL_CACHE = ".cache/external-links.json"
+MKDOCS_OMITTED = re.compile(r'^The following pages exist in the docs directory, but are not included '
+                            r'in the "nav" configuration:')
+MKDOCS_NAV_MISSING = re.compile(r"^A reference to '(?P<target>.+)' is included in the 'nav' "
+                                r"configuration, which is not found")
+
+
+@dataclass
+class Outcome:
+    problems: list[Problem]
+    reading_levels: dict[str, float | None] = field(default_factory=dict)  # page -> grade
+    notes: list[str] = field(default_factory=list)  # what the build did, e.g. PDFs reused
+    timings: dict[str, float] = field(default_factory=dict)  # seconds: "checks", "handout"
+
+    @property
+    def failed(self) -> bool:
+        return any(problem.is_error for problem in self.problems)
+
+
+def build_site(project: Path, site_dir: Path, external: bool = False) -> Outcome:
+    """Build into a temporary folder, check it, and replace site_dir only if there is no error."""
+    temporary = Path(tempfile.mkdtemp(prefix=".site-", dir=project))
+    try:
+        outcome = build_into(project, temporary, external)
+        if not outcome.failed:
+            _replace(site_dir, temporary)
+        return outcome
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+
+
+def build_into(project: Path, output: Path, external: bool = False) -> Outcome:
+    """MkDocs with our hook into `output`; every problem found, in file and line order."""
+    config_file = project / CONFIG_FILE
+    messages = _MkDocsMessages()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(messages)
+    logger.propagate = False
+    mkdocs_hooks.STATE = mkdocs_hooks.BuildState()
+    try:
+        config = load_config(config_file=str(config_file), strict=True, site_dir=str(output))
+        mkdocs_build(config)
+    except ConfigurationError as error:
+        lines = re.findall(r"line (\d+), column", str(error))
+        messages.problems.append(Problem(
+            CONFIG_FILE, int(lines[-1]) if lines else 0,
+            f"{' '.join(str(error).split())} (check the spaces at the start of each line, and put "
+            f"text containing ': ' in quotes)"))
+    except Abort:
+        pass  # strict mode found warnings: they are reported, and the pages are built
+    finally:
+        logger.removeHandler(messages)
+        logger.propagate = True
+    state = mkdocs_hooks.STATE
+    problems = state.problems + [problem for message in messages.texts
+                                 for problem in mkdocs_problems(message, project)]
+    problems += messages.problems
+    if external:
+        problems += check_external(state.external, project / EXTERNAL_CACHE)
+    return Outcome(sorted(set(problems)), dict(sorted(state.reading_levels.items())),
+                   state.notes, state.timings)
+
+
+class _MkDocsMessages(logging.Handler):
+    """MkDocs' own warnings and errors (ours are in the hook's STATE already)."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.texts: list[str] = []
+        self.problems: list[Problem] = []
+
+    def emit(self, record):
+        if record.name != mkdocs_hooks.log.name:
+            self.texts.append(record.getMessage())
+
+
+def mkdocs_problems(message: str, project: Path) -> list[Problem]:
+    """A MkDocs message, as problems in our one-line form."""
+    if message.startswith("Aborted with"):
+        return []
+    config_file = project / CONFIG_FILE
+    if MKDOCS_OMITTED.match(message):
+        return [Problem(CONFIG_FILE, line_of_setting(config_file, "nav"),
+                        f"page '{page}' is not in the nav: add it under 'nav:', for example  "
+                        f"- Page title: {page}")
+                for page in re.findall(r"^\s+- (.+)$", message, re.M)]
+    if missing := MKDOCS_NAV_MISSING.match(message):
+        target = missing["target"]
+        pages = sorted(p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*.md"))
+        return [Problem(CONFIG_FILE, line_of_value(config_file, target),
+                        f"nav lists '{target}', but there is no docs/{target}{suggest(target, pages)}")]
+    return [Problem("", 0, message)]
+
+
+def _replace(site_dir: Path, new_site: Path) -> None:
+    """Swap the new site in, so site/ is never half-written."""
+    old = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    new_site.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
