@@ -21,6 +21,8 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from soleus_site.site_build import build_into
+
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 LIGHTHOUSE_DIR = PROJECT_DIR / "scripts" / "lighthouse"  # package.json pins the npm version
 CHROMIUM = "/usr/bin/chromium"
@@ -126,9 +128,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-lighthouse", action="store_true", help="only the transfer figures")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (default 3)")
     args = parser.parse_args(argv)
-
-    sys.path.insert(0, str(PROJECT_DIR / "scripts"))
-    from build import build_into
 
     output = Path(tempfile.mkdtemp(prefix=".bench-", dir=PROJECT_DIR))
     try:

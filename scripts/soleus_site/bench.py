@@ -2,7 +2,8 @@
 
 For each site, the median of several builds (wall clock) of: MkDocs with Material and no hook;
 our full build with an empty PDF cache (first run); our full build with the cache kept (second
-run), and the share of the second run spent on the checks. Builds run in this Python process
+run), and the share of the second run spent on the checks; then the checks once more with no
+reading levels cached, as when every page has changed. Builds run in this Python process
 after one untimed warm-up round, so start-up and imports are not counted in any figure.
 Each site is a temporary copy: the project itself is not touched. Prints a table with the
 issue's targets, each marked met or NOT met.
@@ -14,7 +15,6 @@ import gc
 import logging
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -23,11 +23,12 @@ from typing import Callable
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-SCRIPTS_DIR = Path(__file__).resolve().parents[1]  # holds make_bench_site.py
+from .bench_site import make_bench_site
+from .mkdocs_hooks import HANDOUT_CACHE, READING_LEVEL_CACHE
+
 CONFIG_FILE = "mkdocs.yml"
 COPIED = (CONFIG_FILE, "docs", "overrides")
 BENCH_PAGES = 300
-HANDOUT_CACHE = ".cache/handouts"  # under the built project; emptied before each first run
 MAX_RATIO = 1.5  # the second run, at most this many times bare MkDocs (both sites)
 MAX_CHECKS_SHARE = 0.15  # the checks, at most this share of the second run (300-page site)
 
@@ -83,14 +84,18 @@ def measure(site: Path, runs: int, work: Path) -> dict:
         shutil.rmtree(site / HANDOUT_CACHE, ignore_errors=True)
         first, first_outcome = timed(lambda output: build_into(site, output), work)
         second, outcome = timed(lambda output: build_into(site, output), work)
+        (site / READING_LEVEL_CACHE).unlink(missing_ok=True)
+        _, uncached = timed(lambda output: build_into(site, output), work)
         if round_:
             for kind, value in zip(seconds, (bare, first, second)):
                 seconds[kind].append(value)
-            outcomes += [first_outcome, outcome]
-    second_runs = outcomes[1::2]
+            outcomes += [first_outcome, outcome, uncached]
+    second_runs, uncached_runs = outcomes[1::3], outcomes[2::3]
     return {**{kind: statistics.median(values) for kind, values in seconds.items()},
-            "checks": statistics.median(o.timings["checks"] for o in second_runs),
-            "handout": statistics.median(o.timings["handout"] for o in second_runs),
+            **{part: statistics.median(o.timings.get(part, 0.0) for o in second_runs)
+               for part in ("checks", "source lines", "handout")},
+            "checks, reading levels not cached": statistics.median(
+                o.timings["checks"] for o in uncached_runs),
             "failed": [o for o in outcomes if o.failed]}
 
 
@@ -112,8 +117,13 @@ def print_site(name: str, figures: dict, checks_target: bool) -> None:
     print(f"    of which the checks                 {figures['checks']:7.2f} s   {share:5.1%} of it"
           + (f"   target <= {MAX_CHECKS_SHARE:.0%}: {verdict(share, MAX_CHECKS_SHARE)}"
              if checks_target else ""))
+    print(f"    of which the checks' source lines   {figures['source lines']:7.2f} s   "
+          f"{figures['source lines'] / second:5.1%} of it (finding each link's line)")
     print(f"    of which the handout                {figures['handout']:7.2f} s   "
           f"{figures['handout'] / second:5.1%} of it")
+    uncached = figures["checks, reading levels not cached"]
+    print(f"  the checks, reading levels not cached {uncached:7.2f} s   "
+          f"{uncached / second:5.1%} of the second run (a build where every page changed)")
     if figures["failed"]:
         problems = figures["failed"][0].problems
         print(f"  WARNING: {len(figures['failed'])} full builds failed, so their times mean little; "
@@ -122,14 +132,10 @@ def print_site(name: str, figures: dict, checks_target: bool) -> None:
 
 def run_bench(project_dir: Path, runs: int = 3) -> int:
     """Time the real site and a generated 300-page site; print the table; return 0."""
-    if str(SCRIPTS_DIR) not in sys.path:
-        sys.path.append(str(SCRIPTS_DIR))
-    from make_bench_site import make_bench_site
-
     with tempfile.TemporaryDirectory(prefix="soleus-bench-") as work:
         work = Path(work)
         real = copy_site(Path(project_dir), work / "real")
-        generated = make_bench_site(work / "generated", BENCH_PAGES, project=Path(project_dir))
+        generated = make_bench_site(work / "generated", Path(project_dir), BENCH_PAGES)
         pages = len(list((real / "docs").rglob("*.md")))
         print(f"Build times: median of {runs} runs, wall clock, after a warm-up round")
         print_site(f"Real site, {pages} pages", measure(real, runs, work), checks_target=False)

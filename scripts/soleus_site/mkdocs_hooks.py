@@ -98,7 +98,8 @@ def on_config(config):
     STATE.report(problems)
     config.markdown_extensions.append(SourceLinesExtension(
         current_page=lambda: STATE.rendering[0] if STATE.rendering else None,
-        readers=[_size_pictures, _keep_prose, _keep_handout]))
+        readers=[_size_pictures, _keep_prose, _keep_handout],
+        timed=lambda: STATE.timed("source lines")))
     return config
 
 

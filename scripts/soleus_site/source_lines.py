@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as etree
-from typing import Callable, Iterator
+from contextlib import nullcontext
+from typing import Callable, ContextManager, Iterator
 
 import lxml.html
 from lxml import etree as lxml_etree
@@ -139,6 +140,10 @@ class BlockLines(Treeprocessor):
         page = self.extension.current_page()
         if page is None:
             return
+        with self.extension.timed():
+            self.find_blocks(root, page)
+
+    def find_blocks(self, root: etree.Element, page: PageSource) -> None:
         source_map = SourceMap(self.md, page)
         self.extension.source_map = source_map
         lines = page.markdown_lines
@@ -168,8 +173,9 @@ class PageFacts(Treeprocessor):
         source_map = self.extension.source_map
         if source_map is None or self.extension.current_page() is not source_map.page:
             return
-        source_map.parents = {child: parent for parent in root.iter() for child in parent}
-        source_map.page.references = list(self.references(root, source_map))
+        with self.extension.timed():
+            source_map.parents = {child: parent for parent in root.iter() for child in parent}
+            source_map.page.references = list(self.references(root, source_map))
         for reader in self.extension.readers:
             reader(root, source_map)
         self.extension.source_map = None
@@ -210,13 +216,16 @@ class PageFacts(Treeprocessor):
 
 class SourceLinesExtension(Extension):
     """Registers both steps. `current_page` says which page MkDocs is rendering; each reader is
-    called with the finished tree of that page and its SourceMap."""
+    called with the finished tree of that page and its SourceMap; `timed()` measures the two
+    steps' own work."""
 
     def __init__(self, current_page: Callable[[], PageSource | None],
-                 readers: list[Callable[[etree.Element, SourceMap], None]]):
+                 readers: list[Callable[[etree.Element, SourceMap], None]],
+                 timed: Callable[[], ContextManager] = nullcontext):
         super().__init__()
         self.current_page = current_page
         self.readers = readers
+        self.timed = timed
         self.source_map: SourceMap | None = None
 
     def extendMarkdown(self, md: Markdown) -> None:

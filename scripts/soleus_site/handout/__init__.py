@@ -51,6 +51,7 @@ NARROW_STYLESHEET = "handout-narrow.css"  # phones only
 FONTS = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf", "OFL.txt")
 QR_FILE = "qr-page.svg"
 PAPERS = {"a4": "paper-a4.css", "letter": "paper-letter.css"}
+CACHED_VERSIONS = 4  # of each handout's PDF, in .cache/handouts/
 TRACKER_WEEKS = 6
 TRACKER_DAYS = 7
 
@@ -100,10 +101,14 @@ def write_handout(content: HandoutContent, site: SiteInfo, site_dir: Path, docs_
         if not cached.is_file():
             reused = False
             cache_dir.mkdir(parents=True, exist_ok=True)
-            for stale in cache_dir.glob(f"{outputs.name}-{paper}-*.pdf"):
-                stale.unlink()
             write_pdf(page_path, cached.with_suffix(".part"), ASSETS_DIR / PAPERS[paper])
             cached.with_suffix(".part").rename(cached)
+            # Keep a few versions: the live preview's sheet (its QR code has the preview's
+            # address) and the published one are both reused as staff switch between them.
+            versions = sorted(cache_dir.glob(f"{outputs.name}-{paper}-*.pdf"),
+                              key=lambda path: path.stat().st_mtime, reverse=True)
+            for stale in versions[CACHED_VERSIONS:]:
+                stale.unlink()
         shutil.copyfile(cached, site_dir / target)
         written.append(site_dir / target)
     return WrittenHandout(written, reused)
