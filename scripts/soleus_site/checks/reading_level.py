@@ -13,8 +13,6 @@ import xml.etree.ElementTree as etree
 from importlib.metadata import version
 from pathlib import Path
 
-import textstat
-
 from ..page_model import PageSource
 from ..problems import Problem
 from ..source_lines import SourceMap
@@ -61,6 +59,8 @@ def page_prose(root: etree.Element, source_map: SourceMap) -> str:
 
 def grade(text: str) -> float | None:
     """The text's Flesch-Kincaid grade, or None when it is too short to measure."""
+    import textstat  # here, not at the top: when every grade is cached, it is never loaded (0.1 s)
+
     return textstat.flesch_kincaid_grade(text) if len(text.split()) >= MINIMUM_WORDS else None
 
 
