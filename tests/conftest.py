@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from soleus_site.site_build import copy_site_sources
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
@@ -19,14 +20,19 @@ PAGES = ("index", "anatomy", "running", "weakness", "exercise", "how-we-can-help
 
 def copy_project(destination: Path) -> Path:
     """A copy of what the site is built from, safe to change in a test."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = PROJECT_DIR / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / part)
-    return destination
+    return copy_site_sources(PROJECT_DIR, destination, PROJECT_PARTS)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Change the first `old` in a file to `new`; `old` must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path.name}: the test needs updating"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    """The number of the first line holding `text`."""
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
 
 
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:

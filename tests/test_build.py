@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
+from conftest import copy_project, edit, line_of
 
 TODAY = datetime.date.today()
 
@@ -23,14 +23,6 @@ def run_build(project: Path, *args: str) -> subprocess.CompletedProcess:
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "COLUMNS": "200"})
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {path.name}: the test needs updating"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, text: str) -> int:
-    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

@@ -17,7 +17,7 @@ import yaml
 import zxingcpp
 from mkdocs.config import load_config
 
-from conftest import PROJECT_DIR, copy_project
+from conftest import PROJECT_DIR, copy_project, edit, line_of
 from soleus_site.handout import GET_HELP, PAPERS, write_pdf
 from soleus_site.handout.outputs import HandoutOutputs
 from soleus_site.site_build import build_into
@@ -62,14 +62,6 @@ def front_matter(project: Path, page: str) -> dict:
     return yaml.safe_load(source.split("---")[1])
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {path.name}: the test needs updating"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, text: str) -> int:
-    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
 
 
 @pytest.fixture

@@ -25,24 +25,12 @@ from mkdocs.config import load_config
 
 from .bench_site import make_bench_site
 from .mkdocs_hooks import HANDOUT_CACHE, READING_LEVEL_CACHE
+from .site_build import build_into, copy_site_sources
 
 CONFIG_FILE = "mkdocs.yml"
-COPIED = (CONFIG_FILE, "docs", "overrides")
 BENCH_PAGES = 300
 MAX_RATIO = 1.5  # the second run, at most this many times bare MkDocs (both sites)
 MAX_CHECKS_SHARE = 0.15  # the checks, at most this share of the second run (300-page site)
-
-
-def copy_site(project_dir: Path, destination: Path) -> Path:
-    """A copy of the project's mkdocs.yml, docs/ and overrides/ in `destination`."""
-    destination.mkdir(parents=True)
-    for name in COPIED:
-        if (project_dir / name).is_dir():
-            shutil.copytree(project_dir / name, destination / name,
-                            ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(project_dir / name, destination / name)
-    return destination
 
 
 def bare_build(site: Path, output: Path) -> None:
@@ -75,8 +63,6 @@ def measure(site: Path, runs: int, work: Path) -> dict:
     """Medians of bare, first-run and second-run builds of one site, and of the checks' and the
     handout's seconds within the second run. Each round builds all three in turn, so a slower
     moment of the machine weighs on all three alike; round 0 is an untimed warm-up."""
-    from soleus_site.site_build import build_into
-
     seconds: dict[str, list[float]] = {"bare": [], "first": [], "second": []}
     outcomes = []
     for round_ in range(runs + 1):
@@ -134,7 +120,7 @@ def run_bench(project_dir: Path, runs: int = 3) -> int:
     """Time the real site and a generated 300-page site; print the table; return 0."""
     with tempfile.TemporaryDirectory(prefix="soleus-bench-") as work:
         work = Path(work)
-        real = copy_site(Path(project_dir), work / "real")
+        real = copy_site_sources(Path(project_dir), work / "real")
         generated = make_bench_site(work / "generated", Path(project_dir), BENCH_PAGES)
         pages = len(list((real / "docs").rglob("*.md")))
         print(f"Build times: median of {runs} runs, wall clock, after a warm-up round")

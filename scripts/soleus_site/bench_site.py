@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
 from pathlib import Path
 
-COPIED = ("mkdocs.yml", "overrides", "docs")
+from .site_build import copy_site_sources
+
 GENERATED_DIR = "generated"  # under docs/
 DEFAULT_PAGES = 300
 WORDS_PER_PAGE = 850
@@ -135,13 +135,7 @@ def make_bench_site(destination: Path, project: Path, pages: int = DEFAULT_PAGES
     destination = Path(destination)
     if destination.exists() and any(destination.iterdir()):
         raise FileExistsError(f"{destination} is not empty")
-    destination.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
-        source = project / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / name)
+    copy_site_sources(project, destination)
     rng = random.Random(SEED)
     headings = plan_headings(pages, rng)
     folder = destination / "docs" / GENERATED_DIR

@@ -27,6 +27,7 @@ from .problems import Problem, suggest  # noqa: E402
 from .settings import CONFIG_FILE, line_of_setting, line_of_value  # noqa: E402
 
 EXTERNAL_CACHE = ".cache/external-links.json"
+SITE_SOURCES = (CONFIG_FILE, "docs", "overrides")  # what a site is built from
 MKDOCS_OMITTED = re.compile(r'^The following pages exist in the docs directory, but are not included '
                             r'in the "nav" configuration:')
 MKDOCS_NAV_MISSING = re.compile(r"^A reference to '(?P<target>.+)' is included in the 'nav' "
@@ -118,6 +119,18 @@ def mkdocs_problems(message: str, project: Path) -> list[Problem]:
         return [Problem(CONFIG_FILE, line_of_value(config_file, target),
                         f"nav lists '{target}', but there is no docs/{target}{suggest(target, pages)}")]
     return [Problem("", 0, message)]
+
+
+def copy_site_sources(project: Path, destination: Path, parts=SITE_SOURCES) -> Path:
+    """A copy of what the site is built from (for tests and timings), safe to change."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in parts:
+        source = project / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
 
 
 def _replace(site_dir: Path, new_site: Path) -> None:
