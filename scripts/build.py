@@ -2,12 +2,15 @@
 
 Run with no command to build everything into site/. Every problem is listed at once, one line
 each, as  file:line: what is wrong (and how to fix it); then a count. Errors fail the build and
-leave the last good site/ untouched; warnings do not.
+leave the last good site/ untouched; warnings do not. On GitHub Actions (GITHUB_ACTIONS=true)
+each problem is also written to stderr as a workflow command, which a pull request shows on its
+line.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -16,6 +19,7 @@ from pathlib import Path
 
 from soleus_site.checks.reading_level import TARGET_GRADE
 from soleus_site.new_page import NewPageError, new_page
+from soleus_site.problems import Problem
 from soleus_site.settings import CONFIG_FILE
 from soleus_site.site_build import Outcome, build_into, build_site
 
@@ -24,11 +28,21 @@ SITE_DIR = "site"
 DEV_ADDRESS = "127.0.0.1:8000"
 
 
-def print_outcome(outcome: Outcome, out=sys.stdout) -> int:
-    """Every problem and a count, what the build did, then the reading levels; 1 on an error."""
+def print_outcome(outcome: Outcome, out=sys.stdout, annotations=None) -> int:
+    """Every problem and a count, what the build did, then the reading levels; 1 on an error.
+
+    On GitHub Actions every problem is also written to `annotations` (stderr by default) as a
+    workflow command, which GitHub shows on the problem's line; what goes to `out` is unchanged.
+    """
     errors = sum(problem.is_error for problem in outcome.problems)
     for problem in outcome.problems:
         print(problem, file=out)
+    if outcome.problems and os.environ.get("GITHUB_ACTIONS") == "true":
+        out.flush()  # the report first in the log, then its annotations
+        annotations = sys.stderr if annotations is None else annotations
+        for problem in outcome.problems:
+            print(workflow_command(problem), file=annotations)
+        annotations.flush()
     if outcome.problems:
         print(f"{_plural(errors, 'error')}, {_plural(len(outcome.problems) - errors, 'warning')}",
               file=out)
@@ -41,6 +55,27 @@ def print_outcome(outcome: Outcome, out=sys.stdout) -> int:
             shown = "too short to measure" if level is None else f"{level:4.1f}"
             print(f"  {page:<{width}}  {shown}", file=out)
     return 1 if errors else 0
+
+
+def workflow_command(problem: Problem) -> str:
+    """A problem as a GitHub workflow command: `::error file=docs/x.md,line=3::message`."""
+    properties = []
+    if problem.file:
+        properties.append(f"file={_escape_property(problem.file)}")
+    if problem.line:
+        properties.append(f"line={problem.line}")
+    command = "error" if problem.is_error else "warning"
+    if properties:
+        command += " " + ",".join(properties)
+    return f"::{command}::{_escape_data(problem.message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _plural(count: int, word: str) -> str:
