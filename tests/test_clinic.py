@@ -1,0 +1,208 @@
+"""The clinic's details in mkdocs.yml: each checked once, by the library made for it, at its line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import copy_project, edit, line_of, run_build, tree_digest
+from soleus_site.clinic import ContactItem, clinic_details, contact_items, dial_number, email_address
+from soleus_site.problems import Problem
+
+CONFIG = """\
+site_name: Test
+extra:
+  generator: false
+  clinic:
+    name: Active Podiatry
+    website: "{website}"
+    phone: "{phone}"
+    email: "{email}"
+    address: ""
+    booking_url: "{booking_url}"
+"""
+LINE = {"website": 6, "phone": 7, "email": 8, "booking_url": 10}
+
+
+def details(tmp_path: Path, **given: str) -> tuple[dict[str, str], list[Problem]]:
+    """clinic_details of a small mkdocs.yml with these details (the others empty)."""
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(CONFIG.format(**{key: given.get(key, "") for key in LINE}), encoding="utf-8")
+    for key, value in given.items():  # the test's own line numbers are right
+        assert line_of(config_file, f'{key}: "{value}"') == LINE[key]
+    return clinic_details(yaml.safe_load(config_file.read_text(encoding="utf-8"))["extra"], config_file)
+
+
+def error(key: str, message: str) -> Problem:
+    return Problem("mkdocs.yml", LINE[key], message)
+
+
+# Phone numbers -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written, shown, dial", [
+    ("+44 (0)1234 567890", "01234 567890", "+441234567890"),  # was tel:+4401234567890
+    ("01234 567890", "01234 567890", "+441234567890"),
+    ("(01234) 567890", "01234 567890", "+441234567890"),
+    ("+44 1234 567890", "01234 567890", "+441234567890"),
+    ("0044 1234 567890", "01234 567890", "+441234567890"),
+    ("01234567890", "01234 567890", "+441234567890"),
+    ("020 7946 0958", "020 7946 0958", "+442079460958"),
+    ("+44 (0) 20-7946-0958", "020 7946 0958", "+442079460958"),
+])
+def test_a_uk_number_however_written_is_shown_in_uk_format_and_dialled_in_e164(tmp_path, written, shown, dial):
+    clinic, problems = details(tmp_path, phone=written)
+    assert problems == []
+    assert (clinic["phone"], clinic["phone_dial"]) == (shown, dial)
+    assert contact_items(clinic) == [ContactItem("Phone", shown, f"tel:{dial}")]
+
+
+@pytest.mark.parametrize("written, reason_and_fix", [
+    ("01234 56789O", "(it has a letter in it): write it in digits, for example 01234 567890"),
+    ("01234 567890X", "(it has a letter in it): write it in digits, for example 01234 567890"),
+    ("0800 FLOWERS", "(it has a letter in it): write it in digits, for example 01234 567890"),
+    ("call us", "(it has a letter in it): write it in digits, for example 01234 567890"),
+    ("01234 567890 #2", "(it has '#' in it): write one number, in digits only, for example 01234 567890"),
+    ("01234 567890, 01234 567891",
+     "(it has ',' in it): write one number, in digits only, for example 01234 567890"),
+    ("0123 456", "(it is too short): write all of it, with the area code, for example 01234 567890"),
+    ("567890", "(it is too short): write all of it, with the area code, for example 01234 567890"),
+    ("+44 (0)", "(it is too short): write all of it, with the area code, for example 01234 567890"),
+    ("01234 5678901", "(it is too long): check it for an extra digit, and write it like 01234 567890"),
+    ("+44 (0)1234 5678900",
+     "(it is too long): check it for an extra digit, and write it like 01234 567890"),
+    ("01234 567890 01234 567890",  # too long for phonenumbers even to read
+     "(it is too long): check it for an extra digit, and write it like 01234 567890"),
+    ("07700 900123", "(no UK number has these digits): check each digit, and write it like 01234 567890"),
+    ("+41 44 668 18 00",
+     "(+41 is the code for Switzerland): write the clinic's UK number, for example 01234 567890"),
+    ("+999 1234 5678",
+     "(it does not start with 0 or +44): write the clinic's UK number, for example 01234 567890"),
+])
+def test_a_phone_that_is_not_a_uk_number_is_one_error_at_its_line_and_left_out(tmp_path, written, reason_and_fix):
+    clinic, problems = details(tmp_path, phone=written, email="hello@example.org")
+    assert problems == [error("phone", f"phone '{written}' is not a UK phone number {reason_and_fix}")]
+    assert (clinic["phone"], clinic["phone_dial"]) == ("", "")
+    assert [item.label for item in contact_items(clinic)] == ["Email"]
+
+
+def test_the_example_message_of_the_issue_word_for_word(tmp_path):
+    _, problems = details(tmp_path, phone="01234 56789O")
+    assert [str(problem) for problem in problems] == [
+        "mkdocs.yml:7: phone '01234 56789O' is not a UK phone number (it has a letter in it): "
+        "write it in digits, for example 01234 567890"]
+
+
+def test_dial_number_for_a_pages_own_tel_links():
+    assert dial_number("+44 (0)1234 567890") == "+441234567890"
+    assert dial_number("01234-567-890") == "+441234567890"
+    assert dial_number("+41 44 668 18 00") == "+41446681800"  # any country's valid number dials
+    for not_a_number in ("01234 56789O", "0800 FLOWERS", "0123 456", "07700 900123", "clinic", ""):
+        assert dial_number(not_a_number) is None, not_a_number
+
+
+# Email ---------------------------------------------------------------------------------------
+
+def test_an_email_address_is_shown_as_normalised(tmp_path):
+    clinic, problems = details(tmp_path, email="Hello@Example.ORG")
+    assert problems == []
+    assert clinic["email"] == "Hello@example.org"
+    assert contact_items(clinic) == [ContactItem("Email", "Hello@example.org", "mailto:Hello@example.org")]
+
+
+@pytest.mark.parametrize("written, reason", [
+    ("clinic", "an email address must have an @-sign"),
+    ("hello@example", "the part after the @-sign is not valid; it should have a period"),
+    ("hello @example.org", "the email address contains invalid characters before the @-sign: a space"),
+    ("mailto:hello@example.org",
+     "the email address contains invalid characters before the @-sign: ':'"),
+    ("Active Podiatry <hello@example.org>",
+     "a display name and angle brackets around the email address are not permitted here"),
+    ("hello@@example.org", "the part after the @-sign contains invalid characters: '@'"),
+])
+def test_an_email_that_is_not_an_address_is_one_error_at_its_line_and_left_out(tmp_path, written, reason):
+    clinic, problems = details(tmp_path, email=written, phone="01234 567890")
+    assert problems == [error("email", f"email '{written}' is not an email address ({reason}): "
+                                       f"write just the address, for example hello@example.org")]
+    assert clinic["email"] == ""
+    assert [item.label for item in contact_items(clinic)] == ["Phone"]
+
+
+def test_email_address_for_a_pages_own_mailto_links():
+    assert email_address("Hello@Example.ORG") == "Hello@example.org"
+    for not_an_address in ("clinic", "hello@example", "hello@@example.org", ""):
+        assert email_address(not_an_address) is None, not_an_address
+
+
+# Web addresses -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("key", ["website", "booking_url"])
+@pytest.mark.parametrize("written, mistake", [
+    ("http://activepodiatry.co.uk/book",
+     "is not a secure address (it starts with http://): write it with https:// instead, as "
+     "https://activepodiatry.co.uk/book"),
+    ("activepodiatry.co.uk/book",
+     "is not a full web address (it does not start with https://): write it as "
+     "https://activepodiatry.co.uk/book"),
+    ("ftp://activepodiatry.co.uk/",
+     "is not a web address: write it in full, starting with https://, for example https://example.org/"),
+    ("mailto:hello@example.org",
+     "is not a web address: write it in full, starting with https://, for example https://example.org/"),
+    ("https://",
+     "is not a web address: write it in full, starting with https://, for example https://example.org/"),
+    ("https://active podiatry.co.uk/",
+     "is not a web address (it has a space in it): write it in full, for example https://example.org/"),
+])
+def test_a_web_address_that_is_not_https_is_one_error_at_its_line_and_left_out(tmp_path, key, written, mistake):
+    clinic, problems = details(tmp_path, **{key: written})
+    assert problems == [error(key, f"{key} '{written}' {mistake}")]
+    assert clinic[key] == ""
+    assert contact_items(clinic) == []
+
+
+def test_https_addresses_are_kept_and_linked(tmp_path):
+    clinic, problems = details(tmp_path, website="https://activepodiatry.co.uk/",
+                               booking_url="https://example.org/book")
+    assert problems == []
+    assert contact_items(clinic) == [
+        ContactItem("Website", "activepodiatry.co.uk", "https://activepodiatry.co.uk/"),
+        ContactItem("", "Book an appointment", "https://example.org/book")]
+
+
+def test_each_wrong_detail_is_reported_once_at_its_own_line(tmp_path):
+    _, problems = details(tmp_path, website="http://example.org/", phone="0123 456", email="clinic",
+                          booking_url="example.org/book")
+    assert [(problem.line, problem.message.split()[0]) for problem in problems] == [
+        (7, "phone"), (8, "email"), (6, "website"), (10, "booking_url")]
+
+
+def test_empty_details_are_not_checked_and_not_shown(tmp_path):
+    clinic, problems = details(tmp_path)
+    assert problems == []
+    assert contact_items(clinic) == []
+
+
+# The whole build -----------------------------------------------------------------------------
+
+def test_a_bad_phone_fails_the_build_once_at_its_line_and_keeps_the_last_good_site(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert run_build(project).returncode == 0
+    before = tree_digest(project / "site")
+    edit(project / "mkdocs.yml", 'phone: ""', 'phone: "01234 56789O"')
+    result = run_build(project)
+    assert result.returncode == 1
+    line = line_of(project / "mkdocs.yml", 'phone: "01234 56789O"')
+    lines = result.stdout.splitlines()
+    assert lines[:4] == [
+        f"mkdocs.yml:{line}: phone '01234 56789O' is not a UK phone number (it has a letter in it): "
+        f"write it in digits, for example 01234 567890",
+        "1 error, 0 warnings",
+        "Handout of docs/exercise.md: PDFs reused (nothing they show has changed)",  # phone left out
+        "Reading level (Flesch-Kincaid grade; target 7 or below):"]
+    assert all(re.fullmatch(r"  docs/[a-z-]+\.md +\d+\.\d", level) for level in lines[4:-1]), lines
+    assert len(lines[4:-1]) == len(list((project / "docs").glob("*.md")))
+    assert lines[-1] == "Build failed: site/ was left as it was."
+    assert tree_digest(project / "site") == before
+    assert not list(project.glob(".site-*"))
