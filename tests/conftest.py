@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -33,6 +34,21 @@ def edit(path: Path, old: str, new: str) -> None:
 def line_of(path: Path, text: str) -> int:
     """The number of the first line holding `text`."""
     return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+def run_build(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """scripts/build.py on a copy of the project, as staff run it; output captured as text.
+    `env` adds variables to the environment, or takes one out with None."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COLUMNS": "200", **(env or {})}
+    return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), *args],
+                          capture_output=True, text=True, cwd=project,
+                          env={name: value for name, value in environment.items() if value is not None})
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file of a folder and a hash of its bytes: equal digests, byte-identical folders."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:

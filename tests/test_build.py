@@ -3,31 +3,16 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
 import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, edit, line_of
+from conftest import copy_project, edit, line_of, run_build, tree_digest
 
 TODAY = datetime.date.today()
-
-
-def run_build(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), *args],
-                          capture_output=True, text=True, cwd=project,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "COLUMNS": "200"})
-
-
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
@@ -246,25 +231,29 @@ def test_reading_level_of_every_page_is_reported_and_a_hard_page_warns(project):
 
 
 def test_a_clinic_detail_set_once_appears_in_footer_contact_list_and_handout(project):
-    edit(project / "mkdocs.yml", 'phone: ""', 'phone: "+44 1234 567890"')
+    edit(project / "mkdocs.yml", 'phone: ""', 'phone: "+44 (0)1234 567890"')
+    edit(project / "mkdocs.yml", 'email: ""', 'email: "Hello@Example.ORG"')
     edit(project / "mkdocs.yml", 'booking_url: ""', 'booking_url: "https://example.org/book"')
     assert run_build(project).returncode == 0
     site = project / "site"
-    assert 'Phone: <a href="tel:+441234567890">+44 1234 567890</a>.' in (site / "index.html").read_text()
+    footer = (site / "index.html").read_text()
+    assert 'Phone: <a href="tel:+441234567890">01234 567890</a>.' in footer
+    assert 'Email: <a href="mailto:Hello@example.org">Hello@example.org</a>.' in footer
     contact = (site / "how-we-can-help" / "index.html").read_text()
-    assert '<li>Phone: <a href="tel:+441234567890">+44 1234 567890</a></li>' in contact
+    assert '<li>Phone: <a href="tel:+441234567890">01234 567890</a></li>' in contact
     assert '<li><a href="https://example.org/book">Book an appointment</a></li>' in contact
     assert 'href="tel:+441234567890"' in (site / "exercise" / "handout" / "index.html").read_text()
+    assert "+4401234567890" not in footer + contact
 
 
 def test_a_phone_number_that_cannot_be_dialled_points_at_the_setting(project):
-    edit(project / "mkdocs.yml", 'phone: ""', 'phone: "call us"')
+    edit(project / "mkdocs.yml", 'phone: ""', 'phone: "01234 56789O"')
     result = run_build(project)
     assert result.returncode == 1
-    line = line_of(project / "mkdocs.yml", 'phone: "call us"')
+    line = line_of(project / "mkdocs.yml", 'phone: "01234 56789O"')
     assert result.stdout.splitlines()[:2] == [
-        f"mkdocs.yml:{line}: phone 'call us' cannot be dialled: write the number in digits, for "
-        f"example +44 1234 567890", "1 error, 0 warnings"]
+        f"mkdocs.yml:{line}: phone '01234 56789O' is not a UK phone number (it has a letter in it): "
+        f"write it in digits, for example 01234 567890", "1 error, 0 warnings"]
 
 
 def test_feedback_link_appears_under_each_page_once_the_clinic_email_is_known(project):

@@ -271,9 +271,9 @@ def test_empty_clinic_details_are_left_out_and_known_ones_shown(handout, project
     edit(project / "mkdocs.yml", 'phone: ""', 'phone: "01234 567 890"')
     assert build_into(project, project / "site").problems == []
     page = (project / "site" / HANDOUT_PAGE).read_text(encoding="utf-8")
-    assert 'Phone: <a href="tel:01234567890">01234 567 890</a>' in page
+    assert 'Phone: <a href="tel:+441234567890">01234 567890</a>' in page
     assert "Email:" not in page
-    assert "Phone: 01234 567 890" in pdf_text(project / "site" / OUTPUTS.pdf_a4)
+    assert "Phone: 01234 567890" in pdf_text(project / "site" / OUTPUTS.pdf_a4)
 
 
 # Staff edit the page only ---------------------------------------------------------------------

@@ -27,20 +27,26 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import lxml.html
+from markupsafe import escape
+from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link
 from mkdocs.utils import get_relative_url
 
 from .checks.front_matter import DATE_FIELDS, field_line, front_matter_problems, review_warnings
 from .checks.links import ExternalLink, SiteMap, check_reference, check_references, docs_path
-from .checks.pictures import alt_text_problems, size_pictures
+from .checks.front_matter import duplicate_title_warnings
+from .checks.page_content import page_content_problems
+from .checks.pictures import picture_problems, size_pictures
+from .checks.published_files import (linked_folder_problems, not_utf8_problem,
+                                     published_files_problems)
 from .checks.reading_level import GradeCache, page_prose, reading_level_warning
 from .clinic import clinic_details
 from .handout import SiteInfo, write_handout
 from .handout.content import HandoutContent, read_handout
 from .handout.outputs import HandoutOutputs
 from .page_model import PageSource, Reference
-from .problems import Problem
+from .problems import Problem, shown_path
 from .settings import CONFIG_FILE, line_of_value
 from .shortcodes import PageContext, expand_shortcodes
 from .source_lines import URL_ATTRIBUTES, SourceLinesExtension, SourceMap
@@ -94,16 +100,28 @@ STATE = BuildState()
 def on_config(config):
     global STATE
     STATE = BuildState(project_dir=Path(config.config_file_path).resolve().parent)
+    linked_folders = linked_folder_problems(Path(config.docs_dir), STATE.project_dir)
+    if linked_folders:
+        STATE.report(linked_folders)
+        raise Abort("a folder in docs/ is a link to another folder: the build stops before "
+                    "publishing what it leads to")
     config.extra["clinic"], problems = clinic_details(config.extra, config.config_file_path)
     STATE.report(problems)
     config.markdown_extensions.append(SourceLinesExtension(
         current_page=lambda: STATE.rendering[0] if STATE.rendering else None,
-        readers=[_size_pictures, _keep_prose, _keep_handout],
+        readers=[_size_pictures, _check_content, _keep_prose, _keep_handout],
         timed=lambda: STATE.timed("source lines")))
     return config
 
 
 def on_files(files, config):
+    """Only what is meant to be public: a file of another kind, or a link to a file elsewhere,
+    is an error, and is left out of the site."""
+    docs_dir = Path(config.docs_dir)
+    with STATE.timed("checks"):
+        for file, problem in published_files_problems(files, docs_dir, STATE.project_dir):
+            files.remove(file)
+            STATE.report([problem] if problem else [])
     STATE.files = files
     return files
 
@@ -122,8 +140,14 @@ def on_nav(nav, config, files):
 
 
 def on_page_read_source(page, config):
-    text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
-    shown = Path(page.file.abs_src_path).resolve().relative_to(STATE.project_dir).as_posix()
+    path = Path(page.file.abs_src_path)
+    shown = shown_path(path, STATE.project_dir)
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        STATE.report([not_utf8_problem(shown, data, error)])
+        text = data.decode("utf-8-sig", errors="replace")  # to go on and report what else is wrong
     STATE.pages[page.file.src_uri] = PageSource(page.file.src_uri, shown, text)
     return text
 
@@ -154,6 +178,9 @@ def on_page_markdown(markdown, page, config, files):
     source.markdown_lines, source.file_lines = expanded.lines, expanded.file_lines
     source.handout_outputs = handout
     STATE.rendering = (source, page, files, config)
+    for name, value in page.meta.items():  # the theme prints them as they are: make them safe
+        if isinstance(value, str):
+            page.meta[name] = escape(value)
     return "\n".join(expanded.lines)
 
 
@@ -167,6 +194,11 @@ def _size_pictures(root, source_map: SourceMap) -> None:
         return Path(file.abs_src_path) if file and file.abs_src_path else None
 
     size_pictures(root, file_for)
+
+
+def _check_content(root, source_map: SourceMap) -> None:
+    with STATE.timed("checks"):
+        STATE.report(page_content_problems(root, source_map))
 
 
 def _keep_prose(root, source_map: SourceMap) -> None:
@@ -250,6 +282,15 @@ def _write_handout(source: PageSource, content: HandoutContent, config, site_dir
     STATE.ids[content.outputs.page] = set(handout_page.xpath("//@id"))
 
 
+def _docs_file(url: str, source: PageSource) -> Path | None:
+    """The docs/ file a page's relative URL names, if it is one of the site's files."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    file = STATE.files.get_file_from_path(docs_path(unquote(parts.path), source.src_uri))
+    return Path(file.abs_src_path) if file and file.abs_src_path else None
+
+
 def _site_problems(config, handouts: list[PageSource]) -> list[Problem]:
     """Every link of every page, the review dates and the reading levels."""
     # A handout that could not be made is reported once: links to it are not reported again.
@@ -263,12 +304,13 @@ def _site_problems(config, handouts: list[PageSource]) -> list[Problem]:
         file = STATE.files.get_file_from_path(source.src_uri)
         problems += check_references(source.references, source.shown_path, source.src_uri,
                                      file.dest_uri, site, STATE.external)
-        problems += alt_text_problems(source)
+        problems += picture_problems(source, lambda url, source=source: _docs_file(url, source))
         problems += review_warnings(source, today, REVIEW_NOTICE_DAYS)
         level = grades.grade(source.prose)
         STATE.reading_levels[source.shown_path] = level
         problems += reading_level_warning(source, level)
     grades.save()
+    problems += duplicate_title_warnings(sorted(STATE.pages.values(), key=lambda s: s.shown_path))
     handout_pages = {source.handout_outputs.page: source for source in handouts}
     for (_, target, _), (dest, reference) in STATE.theme_links.items():
         if target in STATE.nav_links:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -32,3 +33,13 @@ def suggest(word: str, choices, shown: str = "'{}'") -> str:
     """ " (did you mean 'x'?)" for the closest choice, or "" when none is close."""
     close = closest(word, choices)
     return f" (did you mean {shown.format(close)}?)" if close else ""
+
+
+def shown_path(path: Path, project_dir: Path) -> str:
+    """A file's path as staff know it: from the folder that holds mkdocs.yml."""
+    for candidate in (path, path.parent.resolve() / path.name):
+        try:
+            return candidate.relative_to(project_dir).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

@@ -29,6 +29,7 @@ from .handout.outputs import HandoutOutputs
 from .problems import Problem, suggest
 
 SHORTCODE_LINE = re.compile(r"^:(?P<name>[a-z][a-z-]*):(?:[ \t]+(?P<args>.*?))?[ \t]*$")
+INDENTED_SHORTCODE = re.compile(r"^[ \t]+:(?P<name>[a-z][a-z-]*):(?:[ \t]|$)")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
 VIDEO_ARGS = re.compile(r'^(?P<source>[^\s"]+)\s+"(?P<title>[^"]+)"(?P<options>.*)$')
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
@@ -66,26 +67,61 @@ class Expanded:
 
 
 def expand_shortcodes(markdown: str, context: PageContext, first_line: int = 1) -> Expanded:
-    """Replace every shortcode line, leaving fenced code blocks alone; list what failed.
+    """Replace every shortcode line, leaving fenced code blocks alone; list what failed, and
+    every shortcode line that would silently not be used (indented, or after a code block's
+    opening line that is never closed).
 
     `first_line` is the line of the page's file that `markdown` starts on (after front matter).
     """
+    lines = markdown.split("\n")
+    fences = _fences(lines)
+    unclosed = fences[-1][0] if fences and fences[-1][1] is None else None
     expanded = Expanded([], [], [])
-    in_fence = None
-    for number, line in enumerate(markdown.split("\n"), start=first_line):
-        fence = FENCE.match(line)
-        if fence:
-            in_fence = None if in_fence == fence.group(1) else (in_fence or fence.group(1))
-        match = None if in_fence or fence else SHORTCODE_LINE.match(line)
-        if match:
+
+    def problem(index: int, message: str) -> None:
+        expanded.problems.append(Problem(context.shown_path, first_line + index, message))
+
+    if unclosed is not None:
+        problem(unclosed, f"this code block ({lines[unclosed].strip()}) is never closed, so "
+                          f"everything after it shows as code: add a {lines[unclosed].strip()[:3]} "
+                          f"line where the code ends, or delete this line")
+    for index, line in enumerate(lines):
+        in_code = any(start <= index <= (end if end is not None else len(lines))
+                      for start, end in fences)
+        match = SHORTCODE_LINE.match(line)
+        indented = INDENTED_SHORTCODE.match(line)
+        if in_code and unclosed is not None and index > unclosed and (match or indented):
+            problem(index, f"shortcode ':{(match or indented).group('name')}:' was not used: it "
+                           f"is inside the code block opened at line {first_line + unclosed}, "
+                           f"which is never closed")
+        elif match and not in_code:
             try:
                 line = expand_one(match.group("name"), match.group("args") or "", context)
             except ShortcodeError as error:
-                expanded.problems.append(Problem(context.shown_path, number, str(error)))
+                problem(index, str(error))
+        elif indented and not in_code:
+            problem(index, f"shortcode ':{indented.group('name')}:' was not used: a shortcode "
+                           f"must start at the beginning of its line, with no spaces before it")
         written = line.split("\n")
         expanded.lines += written
-        expanded.file_lines += [number] * len(written)
+        expanded.file_lines += [first_line + index] * len(written)
     return expanded
+
+
+def _fences(lines: list[str]) -> list[tuple[int, int | None]]:
+    """(opening line, closing line or None) of each fenced code block, 0-based."""
+    fences: list[tuple[int, int | None]] = []
+    opened = None
+    for index, line in enumerate(lines):
+        fence = FENCE.match(line)
+        if not fence:
+            continue
+        if opened is None:
+            opened = (index, fence.group(1))
+        elif fence.group(1) == opened[1]:
+            fences.append((opened[0], index))
+            opened = None
+    return fences + ([(opened[0], None)] if opened else [])
 
 
 def expand_one(name: str, args: str, context: PageContext) -> str:

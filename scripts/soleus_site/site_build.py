@@ -127,7 +127,8 @@ def copy_site_sources(project: Path, destination: Path, parts=SITE_SOURCES) -> P
     for part in parts:
         source = project / part
         if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, destination / part,
+                            ignore=shutil.ignore_patterns("__pycache__", "node_modules", "*.egg-info"))
         else:
             shutil.copy2(source, destination / part)
     return destination

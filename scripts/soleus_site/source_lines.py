@@ -25,6 +25,8 @@ from typing import Callable, ContextManager, Iterator
 import lxml.html
 from lxml import etree as lxml_etree
 from markdown import Extension, Markdown
+from markdown.inlinepatterns import (IMAGE_REFERENCE_RE, REFERENCE_RE, ImageReferenceInlineProcessor,
+                                     ReferenceInlineProcessor)
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
@@ -61,6 +63,9 @@ class SourceMap:
         self.page = page
         self.blocks: dict[etree.Element, tuple[int, int]] = {}  # element -> (first index, lines)
         self.parents: dict[etree.Element, etree.Element] = {}
+        self.raw_nodes: list[tuple[object, int]] = []  # elements of the page's raw HTML, with lines
+        self.comments: list[tuple[str, int]] = []  # HTML comments taken out: (text, line)
+        self.missing_references: list[tuple[str, str]] = []  # (text, "[id]"): no line defines id
 
     # Raw HTML ------------------------------------------------------------------------------
 
@@ -175,43 +180,69 @@ class PageFacts(Treeprocessor):
             return
         with self.extension.timed():
             source_map.parents = {child: parent for parent in root.iter() for child in parent}
-            source_map.page.references = list(self.references(root, source_map))
+            self.walk(root, source_map)
         for reader in self.extension.readers:
             reader(root, source_map)
         self.extension.source_map = None
 
-    @staticmethod
-    def references(root: etree.Element, source_map: SourceMap) -> Iterator[Reference]:
-        found_before: dict[tuple, int] = {}  # (block, url) -> times already found in that block
+    def walk(self, root: etree.Element, source_map: SourceMap) -> None:
+        """Every reference of the page with its line (into `page.references`); every element of
+        its raw HTML with its line (into `source_map.raw_nodes`). HTML comments are taken out of
+        the page here, so they never reach the built site (`source_map.comments` keeps them)."""
+        found_before: dict[tuple, int] = {}  # (block, needle) -> times already found in that block
+        stash = self.md.htmlStash.rawHtmlBlocks
 
-        def in_block(element, url: str) -> int:
-            """The line of a URL written inside the element's block: a URL written twice in one
-            block is found at its first place, then at its second."""
+        def in_block(element, needle: str) -> int:
+            """The line where `needle` (a URL, a tag) is written inside the element's block: one
+            written twice in a block is found at its first place, then at its second."""
             block = source_map.block_of(element)
             if not block:
                 return 0
-            occurrence = found_before.get((block, url), 0)
-            found_before[(block, url)] = occurrence + 1
-            index = source_map.find_in_block(element, url, occurrence)
+            occurrence = found_before.get((block, needle), 0)
+            found_before[(block, needle)] = occurrence + 1
+            index = source_map.find_in_block(element, needle, occurrence)
             return source_map.page.file_line(block[0] if index is None else index)
 
+        references = source_map.page.references = []
         for element in root.iter():
             if "headerlink" not in (element.get("class") or "").split():  # made by toc
-                yield from url_references(element, lambda url: in_block(element, url))
+                references += url_references(element, lambda url: in_block(element, url))
             for text, owner in ((element.text, element), (element.tail, source_map.parents.get(element))):
                 whole_block = (owner is element and element in source_map.blocks
                                and HTML_PLACEHOLDER_RE.fullmatch((text or "").strip()))
-                for kind, raw in source_map.pieces(text):
-                    if kind != "html":
-                        continue
-                    for node in (node for parsed in source_map.parse_html(raw) for node in parsed.iter()):
+                for match in HTML_PLACEHOLDER_RE.finditer(text or ""):
+                    raw = source_map.raw_html(int(match.group(1)))
+                    parsed = source_map.parse_html(raw)
+                    for node in (node for top in parsed for node in top.iter()):
                         if whole_block:  # lxml counts the lines of the raw block itself
-                            first = source_map.blocks[element][0]
-                            line_for = (lambda url, node=node:
-                                        source_map.page.file_line(first + node.sourceline - 1))
+                            line = source_map.page.file_line(source_map.blocks[element][0]
+                                                             + node.sourceline - 1)
+                            line_for = lambda url, line=line: line  # noqa: E731
                         else:
-                            line_for = (lambda url, owner=owner: in_block(owner, url))
-                        yield from url_references(node, line_for)
+                            line = in_block(owner, "<!--" if node.tag is lxml_etree.Comment
+                                            else f"<{node.tag}")
+                            line_for = lambda url, owner=owner: in_block(owner, url)  # noqa: E731
+                        if node.tag is lxml_etree.Comment:
+                            source_map.comments.append((node.text or "", line))
+                        else:
+                            source_map.raw_nodes.append((node, line))
+                            references += url_references(node, line_for)
+                    if "<!--" in raw and any(node.tag is lxml_etree.Comment
+                                             for top in parsed for node in top.iter()):
+                        stash[int(match.group(1))] = _without_comments(parsed)
+
+
+def _without_comments(parsed: list) -> str:
+    """Raw HTML written again without its comments."""
+    kept = []
+    for top in parsed:
+        if top.tag is lxml_etree.Comment:
+            kept.append(top.tail or "")
+            continue
+        for comment in [node for node in top.iter() if node.tag is lxml_etree.Comment]:
+            comment.drop_tree()
+        kept.append(lxml.html.tostring(top, encoding="unicode"))
+    return "".join(kept)
 
 
 class SourceLinesExtension(Extension):
@@ -232,3 +263,30 @@ class SourceLinesExtension(Extension):
         # Before "inline" (20); after "toc" (5) and "attr_list" (8), before MkDocs' "relpath" (0).
         md.treeprocessors.register(BlockLines(md, self), "soleus_block_lines", 25)
         md.treeprocessors.register(PageFacts(md, self), "soleus_page_facts", 2)
+        # Python-Markdown's own reference links, also noting a [text][id] whose id is undefined.
+        md.inlinePatterns.register(_NotedReference(REFERENCE_RE, md, self), "reference", 170)
+        md.inlinePatterns.register(_NotedImageReference(IMAGE_REFERENCE_RE, md, self),
+                                   "image_reference", 140)
+
+
+class _NotingMissing:
+    """Python-Markdown leaves a [text][id] with no `[id]: address` line as plain text; this
+    notes it, so the build can say so."""
+
+    def __init__(self, pattern: str, md: Markdown, extension: SourceLinesExtension):
+        super().__init__(pattern, md)
+        self.extension = extension
+
+    def evalId(self, data: str, index: int, text: str):
+        id, end, handled = super().evalId(data, index, text)
+        if handled and " ".join(id.split()) not in self.md.references and self.extension.source_map:
+            self.extension.source_map.missing_references.append((text, data[index:end].strip()))
+        return id, end, handled
+
+
+class _NotedReference(_NotingMissing, ReferenceInlineProcessor):
+    pass
+
+
+class _NotedImageReference(_NotingMissing, ImageReferenceInlineProcessor):
+    pass

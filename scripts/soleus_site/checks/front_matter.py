@@ -16,6 +16,7 @@ wrong is the block looked at again, with YAML's own parser, to give the problem'
 from __future__ import annotations
 
 import datetime
+import html
 import re
 
 import yaml
@@ -72,6 +73,23 @@ def review_warnings(page: PageSource, today: datetime.date, notice_days: int) ->
     return [Problem(page.shown_path, field_line(page, "review_due"),
                     f"{status}: check the page is still right, then set 'updated:' to today "
                     f"and 'review_due:' to the next review date", "warning")]
+
+
+def duplicate_title_warnings(pages: list[PageSource]) -> list[Problem]:
+    """A warning for each page whose title another page already has: in search results and
+    browser tabs the two could not be told apart."""
+    first_with: dict[str, PageSource] = {}
+    problems = []
+    for page in pages:
+        title = html.unescape(str(page.meta.get("title") or "")).strip()
+        if not title:
+            continue
+        other = first_with.setdefault(title.casefold(), page)
+        if other is not page:
+            problems.append(Problem(page.shown_path, field_line(page, "title"),
+                                    f"title '{title}' is also the title of {other.shown_path}: "
+                                    f"give each page its own title", "warning"))
+    return problems
 
 
 def field_line(page: PageSource, name: str) -> int:

@@ -17,11 +17,12 @@ from urllib.parse import unquote, urlsplit
 
 from mkdocs.structure.files import Files
 
-from ..clinic import DIALLABLE, EMAIL
+from ..clinic import dial_number, email_address
 from ..page_model import Reference
 from ..problems import Problem, closest, suggest
 
 PAGE_SUFFIXES = ("", ".md", ".html")
+SCRIPT_SCHEMES = ("javascript", "data", "vbscript", "blob")
 
 
 @dataclass
@@ -81,6 +82,10 @@ def check_references(references: list[Reference], file: str, src_uri: str | None
         message = check_reference(reference, src_uri, dest_uri, site)
         if message == "external":
             external.append(ExternalLink(file, reference.line, reference.url))
+            if urlsplit(reference.url).scheme == "http":
+                problems.append(Problem(file, reference.line, f"{reference.kind} '{reference.url}'"
+                                        f" is not secure (http://): use https:// if the site "
+                                        f"offers it", "warning"))
         elif message:
             problems.append(Problem(file, reference.line, message))
     return problems
@@ -88,19 +93,23 @@ def check_references(references: list[Reference], file: str, src_uri: str | None
 
 def check_reference(reference: Reference, src_uri: str | None, dest_uri: str,
                     site: SiteMap) -> str:
-    """What is wrong with one reference ("" when nothing is, "external" for another website)."""
+    """What is wrong with one reference ("" when nothing is, "external" for another website).
+    `src_uri` is the page's source when the reference was written in it; None for the theme's."""
     url = reference.url
     parts = urlsplit(url)
     what = f"{reference.kind} '{url}'"
     if parts.scheme == "mailto":
         address = unquote(parts.path)
-        return "" if EMAIL.match(address) else (
+        return "" if email_address(address) else (
             f"{what}: '{address}' is not an email address (write it as mailto:name@example.org)")
     if parts.scheme == "tel":
-        return "" if DIALLABLE.match(unquote(parts.path).translate(str.maketrans("", "", " ().-"))) \
-            else f"{what}: a phone link needs the number in digits, for example tel:+441234567890"
-    if parts.scheme in ("data", "javascript", "blob"):
-        return ""
+        return "" if dial_number(unquote(parts.path)) else (
+            f"{what}: a phone link needs the number in digits, for example tel:+441234567890")
+    if parts.scheme in SCRIPT_SCHEMES:
+        if src_uri is None:  # the theme's own
+            return ""
+        return (f"{what}: '{parts.scheme}:' addresses are not allowed in a page (they can run code "
+                f"or hide what they show): link to a page, a file or a website")
     if parts.scheme or parts.netloc:
         if site.origin and url.startswith(site.origin + site.base_path):
             parts = urlsplit(url[len(site.origin):])  # our own address: check it here

@@ -4,7 +4,9 @@ is fetched early (it is often the largest thing on screen), the rest only when s
 error, at its line.
 
 Staff write plain Markdown pictures; this adds what a fast page needs, on the page's element tree
-as Python-Markdown builds it, before the HTML is written.
+as Python-Markdown builds it, before the HTML is written. A picture over 500 KB gets a warning
+(phones load it slowly), one over 5 MB is an error, and alt text that is only the file's name
+gets a warning.
 """
 
 from __future__ import annotations
@@ -20,6 +22,12 @@ from ..problems import Problem
 
 ALT_TEXT_MISSING = ("picture '{url}' has no alt text: describe what it shows inside the square "
                     "brackets, for example ![Side view of the exercise](images/picture.svg)")
+ALT_TEXT_FILE_NAME = ("picture '{url}' has its file name as alt text: describe what the picture "
+                      "shows inside the square brackets, for someone who cannot see it")
+PICTURE_TOO_LARGE = ("picture '{url}' is {size}, {what} on a phone: make it smaller than 500 KB "
+                     "(for example, save it at most 1600 pixels wide, as a JPEG for photos)")
+PICTURE_WARN_BYTES = 500_000  # a warning above this
+PICTURE_MAX_BYTES = 5_000_000  # an error above this
 
 
 def size_pictures(root: etree.Element, file_for: Callable[[str], Path | None]) -> None:
@@ -39,12 +47,38 @@ def size_pictures(root: etree.Element, file_for: Callable[[str], Path | None]) -
         img.set("decoding", img.get("decoding") or "async")
 
 
-def alt_text_problems(page: PageSource) -> list[Problem]:
-    """Every picture of the page that has no alt text (a decorative one needs none)."""
-    return [Problem(page.shown_path, reference.line, ALT_TEXT_MISSING.format(url=reference.url))
-            for reference in page.references
-            if reference.kind == "picture" and not reference.decorative
-            and not (reference.alt or "").strip()]
+def picture_problems(page: PageSource, file_for: Callable[[str], Path | None]) -> list[Problem]:
+    """Every picture of the page with no alt text (a decorative one needs none) or its file's
+    name as alt text, and every picture too heavy for a phone."""
+    problems = []
+    for reference in page.references:
+        if reference.kind != "picture":
+            continue
+        alt = (reference.alt or "").strip()
+        if not alt and not reference.decorative:
+            problems.append(Problem(page.shown_path, reference.line,
+                                    ALT_TEXT_MISSING.format(url=reference.url)))
+        file = file_for(reference.url)
+        if file is None:
+            continue
+        if alt and _plain(alt) in (_plain(file.name), _plain(file.stem)):
+            problems.append(Problem(page.shown_path, reference.line, ALT_TEXT_FILE_NAME.format(
+                url=reference.url), "warning"))
+        size = file.stat().st_size
+        if size > PICTURE_WARN_BYTES:
+            problems.append(Problem(page.shown_path, reference.line, PICTURE_TOO_LARGE.format(
+                url=reference.url, size=_shown_size(size),
+                what="too large to publish" if size > PICTURE_MAX_BYTES else "slow to load"),
+                "error" if size > PICTURE_MAX_BYTES else "warning"))
+    return problems
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").replace("_", " ").split())
+
+
+def _shown_size(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{size // 1000} KB"
 
 
 def image_size(path: Path) -> tuple[int, int] | None:

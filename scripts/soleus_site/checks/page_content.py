@@ -1,0 +1,81 @@
+"""What a page may hold. Staff write Markdown, and shortcodes embed what a page needs, so HTML
+that runs code or shows another site's content is an error at its line: <script>, on...=
+attributes, <iframe>, <object>, <embed> and <form>. (The theme's own scripts are not affected.)
+HTML comments are taken out of the page (source_lines.py) and never published; one with words
+in it gets a warning, as notes for staff belong outside the page. A box ("!!! type") must be a
+type the theme knows, or it loses its colour and icon; a reference link [text][id] needs its
+`[id]: address` line, or it is printed as brackets.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from ..page_model import PageSource
+from ..problems import Problem, suggest
+from ..source_lines import SourceMap
+
+FORBIDDEN_TAGS = {"script", "iframe", "object", "embed", "form"}
+# Material for MkDocs' box types, and the other names it gives them.
+BOX_TYPES = {
+    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
+    "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure",
+    "fail", "missing", "danger", "error", "bug", "example", "quote", "cite",
+}
+
+
+def page_content_problems(root: etree.Element, source_map: SourceMap) -> list[Problem]:
+    page = source_map.page
+    problems = []
+    for node, line in source_map.raw_nodes:
+        if node.tag in FORBIDDEN_TAGS:
+            problems.append(Problem(page.shown_path, line, f"<{node.tag}> is not allowed in a page: "
+                                    f"it can run code or show another website; remove it (to show "
+                                    f"a video, use the :video: shortcode)"))
+        for attribute in node.attrib:
+            if attribute.lower().startswith("on"):
+                problems.append(Problem(page.shown_path, line, f"'{attribute}=' is not allowed in a "
+                                        f"page: it runs code when clicked or loaded; remove it"))
+    for text, line in source_map.comments:
+        if text.strip():
+            problems.append(Problem(page.shown_path, line, "a comment (<!-- ... -->) was left out "
+                                    "of the published page: keep notes for staff outside the "
+                                    "page's file", "warning"))
+    for box in root.iter("div"):
+        classes = (box.get("class") or "").split()
+        if classes[:1] == ["admonition"] and len(classes) > 1 and classes[1] not in BOX_TYPES:
+            problems.append(Problem(page.shown_path, _box_line(box, classes[1], source_map),
+                                    f"box type '{classes[1]}' is not one the site knows, so it "
+                                    f"would show without its colour and icon"
+                                    f"{suggest(classes[1], sorted(BOX_TYPES)) or ' (for example warning, note or tip)'}"))
+    seen: dict[str, int] = {}
+    for text, written in source_map.missing_references:
+        needle = f"]{written}"
+        seen[needle] = seen.get(needle, -1) + 1
+        problems.append(Problem(page.shown_path, _nth_line(page, needle, seen[needle]),
+                                f"link [{text}]{written} has no address: add a line "
+                                f"'{written}: https://...' (or the page's file name) below the "
+                                f"paragraph, or write the link as [{text}](address)"))
+    return problems
+
+
+def _box_line(box: etree.Element, kind: str, source_map: SourceMap) -> int:
+    """The line of the box's '!!! type' (or '??? type'): just before its first line of text."""
+    first = next((source_map.blocks[element][0] for element in box.iter()
+                  if element in source_map.blocks), None)
+    if first is None:
+        return 0
+    for index in range(first, -1, -1):
+        line = source_map.page.markdown_lines[index]
+        if kind in line and line.lstrip()[:3] in ("!!!", "???"):
+            return source_map.page.file_line(index)
+    return source_map.page.file_line(first)
+
+
+def _nth_line(page: PageSource, needle: str, occurrence: int) -> int:
+    seen = 0
+    for index, line in enumerate(page.markdown_lines):
+        seen += line.count(needle)
+        if seen > occurrence:
+            return page.file_line(index)
+    return 0

@@ -1,0 +1,75 @@
+"""What is published: only the kinds of file a page needs, never a link to a file elsewhere, and
+only files saved as UTF-8 text.
+
+MkDocs copies every file in docs/ into the site. A list of patients saved there by mistake, a
+script, or a link to a system file (a symlink, which MkDocs would follow) must never be
+published: each is an error naming the file, and is left out of the site. A link to a folder
+stops the build before MkDocs looks through it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..problems import Problem, shown_path
+
+PUBLISHED_KINDS = {
+    "page": {".md"},
+    "picture": {".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif", ".ico"},
+    "video": {".mp4", ".webm"},
+    "captions": {".vtt"},
+    "stylesheet": {".css"},
+    "script of the site's own": {".js"},
+    "font": {".woff", ".woff2", ".ttf", ".otf"},
+    "document": {".pdf"},
+}
+PUBLISHED_SUFFIXES = set().union(*PUBLISHED_KINDS.values())
+
+
+def published_files_problems(files, docs_dir: Path, project_dir: Path):
+    """(file, problem) for each file of docs/ that must not be published."""
+    for file in list(files):
+        if not file.abs_src_path or not _inside(Path(file.abs_src_path), docs_dir):
+            continue  # the theme's own files
+        path = Path(file.abs_src_path)
+        shown = shown_path(path, project_dir)
+        if path.is_symlink():
+            yield file, _link_problem(path, project_dir)
+        elif path.suffix.lower() not in PUBLISHED_SUFFIXES:
+            yield file, Problem(shown, 0, f"files of this kind ({path.suffix or 'no ending'}) are "
+                                          f"not published: move it out of docs/ (docs/ holds only "
+                                          f"pages, pictures, video, captions, stylesheets, scripts, "
+                                          f"fonts and PDFs)")
+
+
+def linked_folder_problems(docs_dir: Path, project_dir: Path) -> list[Problem]:
+    """A problem for each folder in docs/ that is a link to another folder. MkDocs would look
+    through it for files to publish (through a link to / or /proc/self, the whole machine), so
+    these are found before MkDocs starts looking."""
+    problems = []
+    for folder, subfolders, _ in os.walk(docs_dir):  # not following links
+        for name in sorted(subfolders):
+            if (Path(folder) / name).is_symlink():
+                problems.append(_link_problem(Path(folder) / name, project_dir))
+    return problems
+
+
+def _link_problem(link: Path, project_dir: Path) -> Problem:
+    what = "folder" if link.is_dir() else "file"
+    return Problem(shown_path(link, project_dir), 0,
+                   f"is a link to another {what} ({os.readlink(link)}), which is never published: "
+                   f"put the {what} itself in docs/, or delete the link")
+
+
+def not_utf8_problem(shown: str, data: bytes, error: UnicodeDecodeError) -> Problem:
+    """A page that is not UTF-8: the line and column of the first byte that is not."""
+    line = data.count(b"\n", 0, error.start) + 1
+    column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+    return Problem(shown, line, f"column {column}: this file is not saved as UTF-8 (byte "
+                                f"0x{data[error.start]:02X} is not UTF-8 text): save it as UTF-8 "
+                                f"in your editor (\"Save with encoding\", then UTF-8)")
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
