@@ -156,8 +156,8 @@ def test_a_code_block_never_closed_and_the_shortcode_it_swallows(project):
     video = line_of(project / "docs" / "exercise.md", ":video: media/heel-raise.mp4")
     result = run_build(project)
     assert problems_of(result) == [
-        f"docs/exercise.md:{fence}: this code block (```) is never closed, so everything after it "
-        f"shows as code: add a ``` line where the code ends, or delete this line",
+        f"docs/exercise.md:{fence}: this code block (```) is never closed, so what follows it is "
+        f"not read as the page: add a ``` line where the code ends, or delete this line",
         f"docs/exercise.md:{video}: shortcode ':video:' was not used: it is inside the code block "
         f"opened at line {fence}, which is never closed",
         "2 errors, 0 warnings"]

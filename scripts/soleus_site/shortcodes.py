@@ -83,8 +83,9 @@ def expand_shortcodes(markdown: str, context: PageContext, first_line: int = 1) 
 
     if unclosed is not None:
         problem(unclosed, f"this code block ({lines[unclosed].strip()}) is never closed, so "
-                          f"everything after it shows as code: add a {lines[unclosed].strip()[:3]} "
-                          f"line where the code ends, or delete this line")
+                          f"what follows it is not read as the page: add a "
+                          f"{lines[unclosed].strip()[:3]} line where the code ends, or delete "
+                          f"this line")
     for index, line in enumerate(lines):
         in_code = any(start <= index <= (end if end is not None else len(lines))
                       for start, end in fences)
