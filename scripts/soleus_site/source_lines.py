@@ -63,6 +63,7 @@ class SourceMap:
         self.page = page
         self.blocks: dict[etree.Element, tuple[int, int]] = {}  # element -> (first index, lines)
         self.parents: dict[etree.Element, etree.Element] = {}
+        self.parsed: dict[str, list] = {}  # raw HTML -> its lxml elements
         self.raw_nodes: list[tuple[object, int]] = []  # elements of the page's raw HTML, with lines
         self.comments: list[tuple[str, int]] = []  # HTML comments taken out: (text, line)
         self.missing_references: list[tuple[str, str]] = []  # (text, "[id]"): no line defines id
@@ -85,24 +86,25 @@ class SourceMap:
         if position < len(text):
             yield "text", text[position:]
 
-    @staticmethod
-    def parse_html(raw: str) -> list:
-        """Raw HTML as lxml elements (an entity such as &rsquo; gives none)."""
+    def parse_html(self, raw: str) -> list:
+        """Raw HTML as lxml elements (an entity such as &rsquo; gives none), parsed once for all
+        the page's readers."""
         if "<" not in raw:
             return []
-        try:
-            return [element for element in lxml.html.fragments_fromstring(raw)
-                    if not isinstance(element, str)]
-        except (lxml_etree.ParserError, ValueError):
-            return []  # only an end tag, such as </a>
+        if raw not in self.parsed:
+            try:
+                self.parsed[raw] = [element for element in lxml.html.fragments_fromstring(raw)
+                                    if not isinstance(element, str)]
+            except (lxml_etree.ParserError, ValueError):
+                self.parsed[raw] = []  # only an end tag, such as </a>
+        return self.parsed[raw]
 
-    @staticmethod
-    def html_text(raw: str) -> str:
+    def html_text(self, raw: str) -> str:
         """The words raw HTML shows: an entity's character, an element's text."""
         if "<" not in raw:
             return html.unescape(raw)
         return "".join(element.text_content() if hasattr(element, "text_content") else element
-                       for element in SourceMap.parse_html(raw))
+                       for element in self.parse_html(raw))
 
     # Lines ---------------------------------------------------------------------------------
 

@@ -38,7 +38,7 @@ def page_prose(root: etree.Element, source_map: SourceMap) -> str:
                 for element in source_map.parse_html(piece):
                     visit(element)
                 if "<" not in piece:
-                    parts.append(SourceMap.html_text(piece))
+                    parts.append(source_map.html_text(piece))
 
     def visit(element) -> None:
         if not isinstance(element.tag, str):  # an HTML comment

@@ -148,7 +148,7 @@ class Copier:
 
     def _plain(self, text: str | None) -> str:
         """Text with raw HTML turned into its words, each run of spaces or line breaks one space."""
-        return re.sub(r"\s+", " ", "".join(piece if kind == "text" else SourceMap.html_text(piece)
+        return re.sub(r"\s+", " ", "".join(piece if kind == "text" else self.source_map.html_text(piece)
                                            for kind, piece in self.source_map.pieces(text)))
 
     def _text_html(self, text: str | None) -> str:
