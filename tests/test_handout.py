@@ -99,6 +99,7 @@ def test_pdf_holds_every_step_tip_dosage_line_and_the_stop_rule(handout, pdf):
         assert f"{when} {what}" in text
     assert "Active Podiatry" in text
     assert "Tick the days you do the exercise (every other day)." in text
+    assert "After 6 weeks" not in text
     updated = front_matter(PROJECT_DIR, "exercise.md")["updated"]
     assert f"Page last updated: {updated.day} {updated:%B %Y}" in text
     assert "Page 1 of 1" in text or "Page 1 of 2" in text
@@ -339,7 +340,7 @@ def test_every_page_with_handout_true_gets_its_own_handout(project):
      '{handout_line}: the handout needs a section headed "Tips for success" with a bulleted list of tips'),
     (("- **Repetitions:** do up to 15 in 1 set.", "Do up to 15 in 1 set.\n"),
      '{line}: the handout needs a section headed "How many and how often" with a bulleted list: '
-     "repetitions, sets, how often, and after 6 weeks"),
+     "repetitions, sets, how often, and once you add weights"),
     (('!!! warning "When to stop"', '!!! warning "Careful"'),
      '{handout_line}: the handout needs a "When to stop" box, written as !!! warning "When to stop" '
      "with the stop rule indented under it"),
@@ -369,12 +370,14 @@ def test_the_short_help_agrees_with_the_when_to_get_help_section():
     """GET_HELP is the short form of weakness.md's "When to get help": same signs, same numbers."""
     page = (PROJECT_DIR / "docs" / "weakness.md").read_text(encoding="utf-8")
     section = page.split("## When to get help", 1)[1]
-    for words in ("swelling, warmth or redness", "NHS 111", "short of breath", "chest pain",
-                  "999", '"pop"', "lasts, or gets worse"):
+    for words in ("**one leg**", "**red or darker skin**", "NHS 111", "short of breath", "chest pain",
+                  "coughing up blood", "999", '"pop"', "urgent treatment centre or A&E the same day",
+                  "lasts, or gets worse"):
         assert words in section
     handout_words = " ".join(f"{when} {what}" for when, what in GET_HELP)
-    for words in ("swelling, warmth or redness", "NHS 111", "shortness of breath", "chest pain",
-                  "999", '"pop"', "lasts or gets worse", "see a professional"):
+    for words in ("one leg", "red or darker skin", "NHS 111", "shortness of breath", "chest pain",
+                  "coughing up blood", "999", '"pop"', "urgent treatment centre or A&E the same day",
+                  "lasts or gets worse", "see a professional"):
         assert words in handout_words
 
 

@@ -38,10 +38,12 @@ from .content import HandoutContent
 # section does not fit on one sheet). Keep the two in step; tests/test_handout.py checks that the
 # page still gives the same numbers. (what is happening, what to do)
 GET_HELP = (
-    ("Calf pain with swelling, warmth or redness:", "call NHS 111."),
-    ("Calf pain with shortness of breath or chest pain:", "call 999."),
-    ('A sudden sharp pain or a "pop", or pain that lasts or gets worse:',
-     "stop and see a professional."),
+    ("Pain, swelling, warm skin, or red or darker skin in one leg (a possible blood clot):",
+     "call NHS 111."),
+    ("With shortness of breath, chest pain or coughing up blood:", "call 999."),
+    ('A sudden sharp pain or a "pop" in your heel or calf (a possible torn Achilles tendon):',
+     "go to an urgent treatment centre or A&E the same day."),
+    ("Pain that lasts or gets worse:", "stop and see a professional."),
 )
 
 ASSETS_DIR = Path(__file__).resolve().parent
