@@ -560,8 +560,8 @@ def captions():
     texts = [
         ("Push up through the ball of your foot \u2014 keep your knee bent",
          "Lower slowly, dropping your heel below the step"),
-        ("Up again in 1 to 2 seconds, knee still bent",
-         "Down slowly for 3 seconds, heel below the step"),
+        ("Up again, knee still bent",  # no tempo in seconds: neither the article nor a source gives one
+         "Down slowly, heel below the step"),
         ("Keep your knee bent throughout",
          "Slowly down, heel below the step: that is 3 repetitions"),
     ]

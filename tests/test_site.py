@@ -32,7 +32,8 @@ ARTICLE_POINTS = {
     "running": [
         "The soleus works harder when your knee is bent. This makes it an important muscle for runners.",
         "It makes a large share of the power when your foot pushes off the ground.",
-        "Research suggests the soleus takes around two thirds (2/3) of the whole load in running.",
+        "In our experience, the soleus takes around two thirds (2/3) of the whole load in running.",
+        "We have not found a study that gives that exact number",
         "Hamner and others, 2010", "Dorn and others, 2012", "Bohm and others, 2023",
     ],
     "weakness": [
@@ -40,10 +41,12 @@ ARTICLE_POINTS = {
         "a tight calf", "a higher risk of calf strains", "compensatory overload",
         "shin splints", "Achilles tendinopathy", "Our first article called this Achilles tendinitis",
         "plantar fasciitis",
-        "Calf pain with swelling, warmth or redness can be a sign of a blood clot",
-        "Call NHS 111 for advice straight away.",
-        "If you also feel short of breath or have chest pain , call 999 .",
-        "You feel a sudden, sharp pain or a \"pop\" in your calf during exercise.",
+        "throbbing or cramping pain, usually in one leg (rarely both), in the calf or thigh;",
+        "red or darker skin around it. This can be harder to see on brown or black skin.",
+        "Call NHS 111 for advice straight away, or ask your GP for an urgent appointment.",
+        "If you also feel short of breath , have chest pain or are coughing up blood , call 999 .",
+        "You feel a sudden, sharp pain in your heel or calf, often with a snap or a \"pop\".",
+        "Go to an urgent treatment centre or A&E the same day .",
         "Your pain lasts, or gets worse.",
     ],
     "exercise": [
@@ -61,8 +64,17 @@ ARTICLE_POINTS = {
         "do up to 15 in 1 set.",
         "build up to 3 sets of 15 repetitions. This is your baseline.",
         "at first, do the exercise on alternate days (every other day) for about 6 weeks, to build strength.",
-        "once you add weights, you can do fewer repetitions, and do the exercise about 3 times a "
+        "Once you add weights: you can do fewer repetitions, and do the exercise about 3 times a "
         "week to keep your strength.",
+        "Work one leg at a time. Hold a rail or a wall for balance.",
+        "Repeat, then change legs.",
+        "0 to 3: fine. Carry on. 4 to 5: all right, but do not go higher. More than 5: too much. "
+        "Stop, and do fewer next time.",
+        "Any pain should settle by the next morning. If your calf is more painful or stiff the next "
+        "morning, do less next time.",
+        "When you can do 10 full heel raises with both feet, move on to one foot at a time.",
+        "A sudden sharp pain or a \"pop\" in your heel or calf means going to an urgent treatment "
+        "centre or A&E the same day.",
         "the glutes (the muscles in your bottom); the hamstrings (the back of your thigh); "
         "the quadriceps (the front of your thigh).",
     ],
@@ -78,8 +90,12 @@ ARTICLE_POINTS = {
     "references": [
         "doi:10.1016/j.jbiomech.2010.06.025",
         "doi:10.1242/jeb.064527",
-        "2023;226(22):jeb246437",
+        "Bohm S, Mersmann F, Schroll A, Arampatzis A. Speed-specific optimal contractile conditions "
+        "of the human soleus muscle from slow to maximum running speed.",
+        "2023;226(22):jeb246437. doi:10.1242/jeb.246437",
         "We have not found the study that gives that exact number.",
+        "Deep vein thrombosis (DVT)",
+        "What we added to our article",
     ],
 }
 
@@ -174,3 +190,16 @@ def test_pictures_have_their_size_and_only_the_first_loads_at_once(built_site):
     assert all('width="480"' in tag and 'height="480"' in tag for tag in pictures)
     assert ['loading="lazy"' in tag for tag in pictures] == [False, True, True]
     assert ['fetchpriority="high"' in tag for tag in pictures] == [True, False, False]
+
+
+def test_the_exercise_follows_the_steps_with_the_dosage_and_ties_maintenance_to_weights(built_site):
+    """The clinic's article ties the lighter routine to adding weights, not to a date; and the
+    dosage comes straight after the steps, before the tips and the video."""
+    text = article_text(page_html(built_site, "exercise"))
+    assert "After 6 weeks" not in text
+    headings = [heading for heading in ("How to do it", "How many and how often",
+                                        "How it should feel", "Make it easier or harder",
+                                        "Tips for success", "Watch how it is done")
+                if heading in text]
+    assert sorted(headings, key=text.index) == headings
+    assert len(headings) == 6

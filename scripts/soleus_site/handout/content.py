@@ -109,7 +109,7 @@ def _read(root, source_map: SourceMap, outputs, page_url, docs_dir) -> HandoutCo
     steps = items(STEPS_HEADING, "ol", "a numbered list of steps")
     tips = items(TIPS_HEADING, "ul", "a bulleted list of tips")
     dosage = items(DOSAGE_HEADING, "ul", "a bulleted list: repetitions, sets, how often, "
-                                         "and after 6 weeks")
+                                         "and once you add weights")
     stop = next(((title, body) for title, body in copy.admonitions(root)
                  if _fold(title) == _fold(STOP_TITLE)), None)
     stop_rule = "".join(copy.outer(element) for element in stop[1]) if stop else ""
