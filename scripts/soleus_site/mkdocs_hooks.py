@@ -187,13 +187,7 @@ def on_page_markdown(markdown, page, config, files):
 # Readers of each page's finished element tree (see source_lines.SourceLinesExtension) ----------
 
 def _size_pictures(root, source_map: SourceMap) -> None:
-    source, page, files, _ = STATE.rendering
-
-    def file_for(src: str) -> Path | None:
-        file = files.get_file_from_path(docs_path(unquote(urlsplit(src).path), page.file.src_uri))
-        return Path(file.abs_src_path) if file and file.abs_src_path else None
-
-    size_pictures(root, file_for)
+    size_pictures(root, lambda src: _docs_file(src, source_map.page))
 
 
 def _check_content(root, source_map: SourceMap) -> None:
@@ -277,7 +271,7 @@ def _write_handout(source: PageSource, content: HandoutContent, config, site_dir
     STATE.written |= {path.relative_to(site_dir).as_posix() for path in written.files}
     STATE.notes.append(note)
     log.info(note)
-    handout_page = lxml.html.document_fromstring((site_dir / content.outputs.page).read_bytes())
+    handout_page = lxml.html.document_fromstring(written.page_html)
     _keep_theme_links(handout_page, content.outputs.page)
     STATE.ids[content.outputs.page] = set(handout_page.xpath("//@id"))
 
@@ -299,8 +293,9 @@ def _site_problems(config, handouts: list[PageSource]) -> list[Problem]:
                    MKDOCS_OUTPUTS | outputs | STATE.written)
     today = datetime.date.today()
     grades = GradeCache(STATE.project_dir / READING_LEVEL_CACHE)
+    pages = sorted(STATE.pages.values(), key=lambda source: source.shown_path)
     problems = []
-    for source in sorted(STATE.pages.values(), key=lambda source: source.shown_path):
+    for source in pages:
         file = STATE.files.get_file_from_path(source.src_uri)
         problems += check_references(source.references, source.shown_path, source.src_uri,
                                      file.dest_uri, site, STATE.external)
@@ -310,7 +305,7 @@ def _site_problems(config, handouts: list[PageSource]) -> list[Problem]:
         STATE.reading_levels[source.shown_path] = level
         problems += reading_level_warning(source, level)
     grades.save()
-    problems += duplicate_title_warnings(sorted(STATE.pages.values(), key=lambda s: s.shown_path))
+    problems += duplicate_title_warnings(pages)
     handout_pages = {source.handout_outputs.page: source for source in handouts}
     for (_, target, _), (dest, reference) in STATE.theme_links.items():
         if target in STATE.nav_links:

@@ -62,6 +62,7 @@ TRACKER_DAYS = 7
 class WrittenHandout:
     files: list[Path]
     pdfs_reused: bool  # True when both PDFs came from the cache, their inputs unchanged
+    page_html: str  # the handout page as written, for the link check
 
 
 @dataclass
@@ -113,7 +114,7 @@ def write_handout(content: HandoutContent, site: SiteInfo, site_dir: Path, docs_
                 stale.unlink()
         shutil.copyfile(cached, site_dir / target)
         written.append(site_dir / target)
-    return WrittenHandout(written, reused)
+    return WrittenHandout(written, reused, page_html)
 
 
 def qr_svg(url: str) -> bytes:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime
 import html
-import posixpath
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..checks.front_matter import field_line
+from ..checks.links import docs_path
 from ..checks.pictures import image_size
 from ..page_model import PageSource
 from ..problems import Problem
@@ -197,7 +197,7 @@ class Copier:
 
     def picture(self, img: etree.Element, docs_dir: Path) -> Picture:
         page = self.source_map.page
-        src = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), img.get("src", "")))
+        src = docs_path(img.get("src", ""), page.src_uri)
         size = image_size(docs_dir / src) or (4, 3)
         figure = self.source_map.parents.get(self.source_map.parents.get(img))
         caption = figure.find("figcaption") if figure is not None and figure.tag == "figure" else None
