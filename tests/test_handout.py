@@ -1,10 +1,12 @@
-"""The printable handout: made from a page with `handout: true`, one sheet, tagged, scannable;
-its PDFs made again only when what they show changes."""
+"""The printable handout: made from a page with `handout: true`, two sheets in clear print and a
+large-print version, tagged, scannable; its PDFs made again only when what they show changes."""
 
 from __future__ import annotations
 
+import ctypes
 import datetime
 import html
+import math
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -24,8 +26,17 @@ from soleus_site.site_build import build_into
 
 OUTPUTS = HandoutOutputs("exercise/index.html", "bent-knee-heel-raise")
 HANDOUT_PAGE = OUTPUTS.page
-PAPER = {OUTPUTS.pdf_a4: (595.28, 841.89), OUTPUTS.pdf_letter: (612.0, 792.0)}
+A4, LETTER = (595.28, 841.89), (612.0, 792.0)
+PAPER = {OUTPUTS.pdf_a4: A4, OUTPUTS.pdf_letter: LETTER, OUTPUTS.pdf_large_print: A4}
 PDFS = tuple(PAPER)
+# Smallest type allowed, in points: (body text, labels inside the drawings), and most pages
+CLEAR_PRINT = (12, 9)
+LARGE_PRINT = (16, 12)
+PRINT = {OUTPUTS.pdf_a4: (CLEAR_PRINT, 2), OUTPUTS.pdf_letter: (CLEAR_PRINT, 2),
+         OUTPUTS.pdf_large_print: (LARGE_PRINT, 4)}
+# The words inside the two drawings the handout shows
+LABELS = ("Knee bent", "Heel below", "the step", "Ball of foot", "on the edge",
+          "Knee still bent", "Heel up high")
 
 
 def config_of(project: Path):
@@ -75,11 +86,13 @@ def test_writes_the_page_and_both_pdfs_beside_the_exercise_page(handout):
     site, _ = handout
     assert OUTPUTS.files == ("exercise/handout/index.html",
                              "exercise/handout/bent-knee-heel-raise-a4.pdf",
-                             "exercise/handout/bent-knee-heel-raise-letter.pdf")
+                             "exercise/handout/bent-knee-heel-raise-letter.pdf",
+                             "exercise/handout/bent-knee-heel-raise-large-print.pdf")
     for output in OUTPUTS.files:
         assert (site / output).stat().st_size > 1000
     assert sorted(p.name for p in (site / "exercise" / "handout").iterdir()) == [
-        "bent-knee-heel-raise-a4.pdf", "bent-knee-heel-raise-letter.pdf", "fonts",
+        "bent-knee-heel-raise-a4.pdf", "bent-knee-heel-raise-large-print.pdf",
+        "bent-knee-heel-raise-letter.pdf", "fonts",
         "handout-narrow.css", "handout.css", "index.html", "qr-page.svg"]
 
 
@@ -90,47 +103,80 @@ def test_pdf_holds_every_step_tip_dosage_line_and_the_stop_rule(handout, pdf):
     steps = built_list(site, "how-to-do-it")
     tips = built_list(site, "tips-for-success")
     dosage = built_list(site, "how-many-and-how-often")
+    feel = built_list(site, "how-it-should-feel")
+    levels = built_list(site, "make-it-easier-or-harder")
     assert len(steps) == 4 and len(tips) == 4 and len(dosage) == 4
-    for line in steps + tips + dosage:
+    assert len(feel) == 3 and len(levels) == 3
+    for line in steps + tips + dosage + feel + levels:
         assert line in text
+    assert "How to do it Work one leg at a time. Hold a rail or a wall for balance." in text
+    assert ("How it should feel Your calf will feel tired, and it may burn a little as you work."
+            in text)
+    assert ("If your calf is more painful or stiff the next morning, do less next time. Pain and "
+            "stiffness should not build up from week to week.") in text
     assert ("When to stop Stop the repetitions when you start to lose control, or if you get too "
             "much pain in your calf.") in text
     for when, what in GET_HELP:
         assert f"{when} {what}" in text
     assert "Active Podiatry" in text
-    assert "Tick the days you do the exercise (every other day)." in text
+    assert ("Your plan (your clinician fills this in) Name Date Leg: Left Right Both Clinician "
+            "Your level (tick one) Easier:") in text
+    assert "Sets Repetitions Weight Times a week Notes" in text
+    assert ("Tick each day you do the exercise. Each week, write the most pain you felt (0 to 10). "
+            "Day 1 Day 2 Day 3 Day 4 Day 5 Day 6 Day 7 Most pain (0\u201310)") in text
+    assert "Phone:" in text  # a line to write the clinic's number on, while mkdocs.yml has none
     assert "After 6 weeks" not in text
-    updated = front_matter(PROJECT_DIR, "exercise.md")["updated"]
-    assert f"Page last updated: {updated.day} {updated:%B %Y}" in text
-    assert "Page 1 of 1" in text or "Page 1 of 2" in text
+    meta = front_matter(PROJECT_DIR, "exercise.md")
+    updated, review_due = meta["updated"], meta["review_due"]
+    assert (f"Version: {updated.day} {updated:%B %Y} \u00b7 Next review due: "
+            f"{review_due.day} {review_due:%B %Y}") in text
+    assert "Page 1 of 2" in text or "Page 1 of 4" in text
 
 
 @pytest.mark.parametrize("pdf", PDFS)
-def test_pdf_is_the_right_paper_and_at_most_two_pages(handout, pdf):
+def test_pdf_is_the_right_paper_and_at_most_two_pages_in_clear_print(handout, pdf):
     site, _ = handout
     reader = pypdf.PdfReader(site / pdf)
-    assert 1 <= len(reader.pages) <= 2
+    assert 1 <= len(reader.pages) <= PRINT[pdf][1]
     width, height = PAPER[pdf]
     for page in reader.pages:
         assert float(page.mediabox.width) == pytest.approx(width, abs=1)
         assert float(page.mediabox.height) == pytest.approx(height, abs=1)
 
 
+def type_sizes(pdf: Path) -> tuple[list[float], list[float]]:
+    """The printed size, in points, of every piece of text in the PDF: (the text on the page, the
+    labels inside the drawings). A drawing is a form XObject, so its scale is multiplied in."""
+    text, labels = [], []
+
+    def visit(objects, scale, inside_drawing):
+        for obj in objects:
+            matrix = obj.get_matrix()
+            size_here = scale * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+            if obj.type == pypdfium2.raw.FPDF_PAGEOBJ_TEXT:
+                size = ctypes.c_float()
+                assert pypdfium2.raw.FPDFTextObj_GetFontSize(obj, size)
+                (labels if inside_drawing else text).append(round(size.value * size_here, 2))
+            elif obj.type == pypdfium2.raw.FPDF_PAGEOBJ_FORM:
+                visit([pypdfium2.PdfObject(pypdfium2.raw.FPDFFormObj_GetObject(obj, index),
+                                           page=obj.page, pdf=obj.pdf, level=obj.level + 1)
+                       for index in range(pypdfium2.raw.FPDFFormObj_CountObjects(obj))],
+                      size_here, True)
+
+    for page in pypdfium2.PdfDocument(pdf):
+        visit(list(page.get_objects(max_depth=1)), 1.0, False)
+    return text, labels
+
+
 @pytest.mark.parametrize("pdf", PDFS)
-def test_body_text_is_at_least_10_5_points(handout, pdf):
+def test_print_is_clear_and_large_print_is_large(handout, pdf):
     site, _ = handout
-    body = " ".join(built_list(site, "how-to-do-it") + built_list(site, "tips-for-success")
-                    + built_list(site, "how-many-and-how-often"))
-    sizes = []
-
-    def visit(text, cm, tm, font, size):
-        if len(text.strip()) > 8 and fold(text) in body:
-            sizes.append(size * abs(pypdf.mult(tm, cm)[3]))
-
-    for page in pypdf.PdfReader(site / pdf).pages:
-        page.extract_text(visitor_text=visit)
-    assert len(sizes) > 10
-    assert min(sizes) >= 10.5 - 0.01
+    (body, label), _ = PRINT[pdf]
+    text, labels = type_sizes(site / pdf)
+    assert len(text) > 150
+    assert len(labels) == len("".join(LABELS).replace(" ", ""))  # a glyph each
+    assert min(text) == body
+    assert min(labels) >= label
 
 
 @pytest.mark.parametrize("pdf", PDFS)
@@ -183,7 +229,8 @@ def expected_alt(site: Path, picture: str) -> str:
 def test_qr_code_opens_the_exercise_page_and_the_link_is_printed(handout, pdf):
     site, config = handout
     exercise_url = urljoin(config.site_url, "exercise/")
-    page = pypdfium2.PdfDocument(site / pdf)[0]
+    document = pypdfium2.PdfDocument(site / pdf)
+    page = document[len(document) - 1]  # the code is at the end of the sheet
     image = page.render(scale=200 / 72).to_pil()
     codes = zxingcpp.read_barcodes(image)
     assert [(code.format, code.text) for code in codes] == [(zxingcpp.BarcodeFormat.QRCode,
@@ -225,7 +272,9 @@ def test_handout_page_is_a_proper_page(handout):
     assert '<a class="toolbar__back" href="../">' in page
     assert 'href="bent-knee-heel-raise-a4.pdf"' in page
     assert 'href="bent-knee-heel-raise-letter.pdf"' in page
-    assert page.count('<span class="box"') == 21  # 6 weeks x 7 days, every other day
+    assert '<a href="bent-knee-heel-raise-large-print.pdf">large-print PDF (A4)</a>' in page
+    # 6 weeks x 7 days, every other day; 3 legs and 3 levels to tick in the plan
+    assert page.count('<span class="box"') == 21 + 3 + 3
     assert page.count("<th scope=\"row\">Week ") == 6
 
 
@@ -265,14 +314,17 @@ def test_empty_clinic_details_are_left_out_and_known_ones_shown(handout, project
     site, _ = handout
     page = (site / HANDOUT_PAGE).read_text(encoding="utf-8")
     clinic = config_of(PROJECT_DIR).extra["clinic"]
-    for label, key in (("Phone:", "phone"), ("Email:", "email"),
-                       ("Book an appointment", "booking_url")):
+    for label, key in (("Email:", "email"), ("Book an appointment", "booking_url")):
         assert (label in page) == bool(clinic[key])
+    # No number yet: a line for the clinician to write it on, and no link
+    assert clinic["phone"] == ""
+    assert "Phone: <span class=\"blank\">" in page and "tel:" not in page
 
     edit(project / "mkdocs.yml", 'phone: ""', 'phone: "01234 567 890"')
     assert build_into(project, project / "site").problems == []
     page = (project / "site" / HANDOUT_PAGE).read_text(encoding="utf-8")
     assert 'Phone: <a href="tel:+441234567890">01234 567890</a>' in page
+    assert 'class="blank"' not in page
     assert "Email:" not in page
     assert "Phone: 01234 567890" in pdf_text(project / "site" / OUTPUTS.pdf_a4)
 
@@ -330,7 +382,8 @@ def test_every_page_with_handout_true_gets_its_own_handout(project):
     assert "<title>Straight-knee heel raise: exercise sheet | Active Podiatry</title>" in (
         site / "straight-knee" / "handout" / "index.html").read_text(encoding="utf-8")
     assert ('<a href="handout/">Print the handout</a> (PDF: <a href="handout/straight-knee-heel-'
-            'raise-a4.pdf">A4</a>') in (site / "straight-knee" / "index.html").read_text(encoding="utf-8")
+            'raise-a4.pdf">A4</a>, <a href="handout/straight-knee-heel-raise-letter.pdf">Letter</a>, '
+            '<a href="handout/straight-knee-heel-raise-large-print.pdf">large print</a>)') in (site / "straight-knee" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("change, message", [
@@ -341,6 +394,12 @@ def test_every_page_with_handout_true_gets_its_own_handout(project):
     (("- **Repetitions:** do up to 15 in 1 set.", "Do up to 15 in 1 set.\n"),
      '{line}: the handout needs a section headed "How many and how often" with a bulleted list: '
      "repetitions, sets, how often, and once you add weights"),
+    (("## How it should feel", "## Feelings"),
+     '{handout_line}: the handout needs a section headed "How it should feel": what pain is all '
+     "right while exercising and the next day"),
+    (("- **Easier:** start", "- Easier: start"),
+     '{levels_line}: each item under "Make it easier or harder" needs to start with its level in '
+     "bold, for example **Easier:** start with both feet"),
     (('!!! warning "When to stop"', '!!! warning "Careful"'),
      '{handout_line}: the handout needs a "When to stop" box, written as !!! warning "When to stop" '
      "with the stop rule indented under it"),
@@ -349,7 +408,8 @@ def test_a_missing_part_is_one_problem_at_its_line_and_nothing_more(project, cha
     exercise = project / "docs" / "exercise.md"
     edit(exercise, *change)
     expected = "docs/exercise.md:" + message.format(
-        handout_line=line_of(exercise, "handout: true"), line=line_of(exercise, "## How many and how often"))
+        handout_line=line_of(exercise, "handout: true"), line=line_of(exercise, "## How many and how often"),
+        levels_line=line_of(exercise, "## Make it easier or harder"))
     outcome = build_into(project, project / "site")
     assert [str(problem) for problem in outcome.problems] == [expected]
     assert outcome.notes == []

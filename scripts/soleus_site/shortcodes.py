@@ -310,7 +310,8 @@ def handout_links(args: str, context: PageContext) -> str:
     outputs = context.handout
     return (f'<p class="handout-links"><a href="{outputs.relative(outputs.page_dir)}">'
             f'Print the handout</a> (PDF: <a href="{outputs.relative(outputs.pdf_a4)}">A4</a>, '
-            f'<a href="{outputs.relative(outputs.pdf_letter)}">Letter</a>)</p>')
+            f'<a href="{outputs.relative(outputs.pdf_letter)}">Letter</a>, '
+            f'<a href="{outputs.relative(outputs.pdf_large_print)}">large print</a>)</p>')
 
 
 SHORTCODES: dict[str, Callable[[str, PageContext], str]] = {

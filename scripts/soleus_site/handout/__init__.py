@@ -7,6 +7,7 @@ folder beside the page (outputs.py):
     handout/index.html                      a page on the site, printable from any browser
     handout/<exercise>-a4.pdf               the same sheet as a tagged PDF, A4
     handout/<exercise>-letter.pdf           and US Letter
+    handout/<exercise>-large-print.pdf      and in large print (A4, body text 16 pt)
 
 with its stylesheet, fonts and QR code beside them. Making a PDF takes most of a build, so each
 is kept in .cache/handouts/ under a hash of everything it is made from (the sheet's HTML, which
@@ -32,7 +33,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from ..clinic import contact_items, shown_address
-from .content import HandoutContent
+from .content import TIPS_HEADING, HandoutContent
 
 # When to get help: the short form of docs/weakness.md's "When to get help" section (the whole
 # section does not fit on one sheet). Keep the two in step; tests/test_handout.py checks that the
@@ -52,7 +53,10 @@ STYLESHEET = "handout.css"
 NARROW_STYLESHEET = "handout-narrow.css"  # phones only
 FONTS = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf", "OFL.txt")
 QR_FILE = "qr-page.svg"
-PAPERS = {"a4": "paper-a4.css", "letter": "paper-letter.css"}
+# Each PDF's own stylesheet: the paper size, and what is set for it (the large print's type size).
+PAPERS = {"a4": "paper-a4.css", "letter": "paper-letter.css",
+          "large-print": "paper-large-print.css"}
+LEGS = ("Left", "Right", "Both")
 CACHED_VERSIONS = 4  # of each handout's PDF, in .cache/handouts/
 TRACKER_WEEKS = 6
 TRACKER_DAYS = 7
@@ -61,7 +65,7 @@ TRACKER_DAYS = 7
 @dataclass
 class WrittenHandout:
     files: list[Path]
-    pdfs_reused: bool  # True when both PDFs came from the cache, their inputs unchanged
+    pdfs_reused: bool  # True when all the PDFs came from the cache, their inputs unchanged
     page_html: str  # the handout page as written, for the link check
 
 
@@ -77,7 +81,7 @@ class SiteInfo:
 
 def write_handout(content: HandoutContent, site: SiteInfo, site_dir: Path, docs_dir: Path,
                   cache_dir: Path) -> WrittenHandout:
-    """Write the handout page, its assets and both PDFs into the page's handout folder."""
+    """Write the handout page, its assets and its PDFs into the page's handout folder."""
     outputs = content.outputs
     out_dir = site_dir / outputs.page_dir
     (out_dir / "fonts").mkdir(parents=True, exist_ok=True)
@@ -99,7 +103,7 @@ def write_handout(content: HandoutContent, site: SiteInfo, site_dir: Path, docs_
     inputs.update(version("weasyprint").encode())
     key = inputs.hexdigest()[:20]
     reused = True
-    for paper, target in (("a4", outputs.pdf_a4), ("letter", outputs.pdf_letter)):
+    for paper, target in outputs.pdfs.items():
         cached = cache_dir / f"{outputs.name}-{paper}-{key}.pdf"
         if not cached.is_file():
             reused = False
@@ -148,7 +152,12 @@ def render_page(content: HandoutContent, site: SiteInfo) -> str:
     return _environment().get_template(TEMPLATE).render(
         content=content,
         steps=[safe(step) for step in content.steps],
+        steps_intro=[safe(paragraph) for paragraph in content.steps_intro],
+        feel=[safe(block) for block in content.feel],
+        legs=LEGS,
+        levels=[(level.name, safe(level.text)) for level in content.levels],
         tips=[safe(tip) for tip in content.tips],
+        tips_heading=TIPS_HEADING,
         dosage=[safe(line) for line in content.dosage],
         purpose=safe(content.purpose),
         stop_rule=safe(content.stop_rule),
@@ -170,11 +179,18 @@ def render_page(content: HandoutContent, site: SiteInfo) -> str:
         narrow_stylesheet=NARROW_STYLESHEET,
         pdf_a4=PurePosixPath(outputs.pdf_a4).name,
         pdf_letter=PurePosixPath(outputs.pdf_letter).name,
+        pdf_large_print=PurePosixPath(outputs.pdf_large_print).name,
         tracker=tracker_rows(),
         tracker_days=TRACKER_DAYS,
         updated=content.updated,
-        updated_shown=(f"{content.updated.day} {content.updated:%B %Y}" if content.updated else ""),
+        updated_shown=_shown_date(content.updated),
+        review_due=content.review_due,
+        review_due_shown=_shown_date(content.review_due),
     )
+
+
+def _shown_date(date) -> str:
+    return f"{date.day} {date:%B %Y}" if date else ""
 
 
 def write_pdf(page_path: Path, target: Path, paper_stylesheet: Path) -> Path:

@@ -1,8 +1,9 @@
 """What a handout says, read from its page's Markdown as Python-Markdown builds it.
 
 A page with `handout: true` in its front matter gets a handout. Staff edit the page only: the
-title, the paragraph under it, the steps, tips, dosage, the "When to stop" box and the pictures
-in the steps' section all come from it, so nothing is typed twice. When the page lacks a part,
+title, the paragraph under it, the steps (and the words before them), tips, dosage, how it should
+feel, the easier and harder levels, the "When to stop" box and the pictures in the steps'
+section all come from it, so nothing is typed twice. When the page lacks a part,
 one problem names it, at the line that matters (the heading with no list under it, or the
 page's `handout: true`).
 """
@@ -28,6 +29,8 @@ from .outputs import HandoutOutputs, short_title
 STEPS_HEADING = "How to do it"
 TIPS_HEADING = "Tips for success"
 DOSAGE_HEADING = "How many and how often"
+FEEL_HEADING = "How it should feel"
+LEVELS_HEADING = "Make it easier or harder"  # optional: its bold labels are the plan's levels
 STOP_TITLE = "When to stop"
 PICTURES_SHOWN = 2  # the first pictures of the steps' section: start and top of the movement
 
@@ -50,6 +53,12 @@ class Picture:
 
 
 @dataclass
+class Level:
+    name: str  # the item's bold label, e.g. "Easier"
+    text: str  # the whole item, as clean HTML
+
+
+@dataclass
 class HandoutContent:
     page: PageSource
     outputs: HandoutOutputs
@@ -60,10 +69,14 @@ class HandoutContent:
     steps: list[str]
     tips: list[str]
     dosage: list[str]
+    steps_intro: list[str]  # the paragraphs before the steps ("Work one leg at a time...")
+    feel: list[str]  # the "How it should feel" section: paragraphs and lists, as clean HTML
+    levels: list[Level]  # empty when the page has no "Make it easier or harder" list
     stop_title: str
     stop_rule: str
     pictures: list[Picture]
     updated: datetime.date | None
+    review_due: datetime.date | None
 
 
 def read_handout(root: etree.Element, source_map: SourceMap, outputs: HandoutOutputs,
@@ -116,19 +129,47 @@ def _read(root, source_map: SourceMap, outputs, page_url, docs_dir) -> HandoutCo
     if not stop_rule.strip():
         raise HandoutProblem(f'the handout needs a "{STOP_TITLE}" box, written as !!! warning '
                              f'"{STOP_TITLE}" with the stop rule indented under it')
+    feel = [copy.outer(element) for element in sections.get(_fold(FEEL_HEADING), (None, []))[1]
+            if element.tag in ("p", "ul", "ol") and not copy.is_raw_html(element)]
+    if not feel:
+        raise HandoutProblem(f'the handout needs a section headed "{FEEL_HEADING}": what pain '
+                             'is all right while exercising and the next day')
+    levels = [Level(_label(copy, item), copy.inner(item)) for element in
+              sections.get(_fold(LEVELS_HEADING), (None, []))[1][:1] if element.tag == "ul"
+              for item in element.findall("li")]
+    if any(not level.name for level in levels):
+        heading_element = sections[_fold(LEVELS_HEADING)][0]
+        raise HandoutProblem(f'each item under "{LEVELS_HEADING}" needs to start with its level '
+                             'in bold, for example **Easier:** start with both feet',
+                             source_map.line_of(heading_element))
     steps_heading, steps_section = sections[_fold(STEPS_HEADING)]
+    steps_list = next(element for element in steps_section if element.tag == "ol")
+    steps_intro = [copy.outer(element) for element in steps_section[:steps_section.index(steps_list)]
+                   if element.tag == "p" and element.find(".//img") is None
+                   and not copy.is_raw_html(element)]
     pictures = [copy.picture(img, docs_dir) for element in steps_section
                 for img in element.iter("img")][:PICTURES_SHOWN]
     if not pictures:
         raise HandoutProblem(f'the handout needs a picture of the exercise in the section "'
                              f'{STEPS_HEADING}", written as ![what the picture shows]'
                              f'(images/picture.svg)', source_map.line_of(steps_heading))
-    updated = source_map.page.meta.get("updated")
     return HandoutContent(
         page=source_map.page, outputs=outputs, page_url=page_url,
         title=short_title(page_heading), page_heading=page_heading, purpose=purpose,
-        steps=steps, tips=tips, dosage=dosage, stop_title=stop[0], stop_rule=stop_rule,
-        pictures=pictures, updated=updated if isinstance(updated, datetime.date) else None)
+        steps=steps, tips=tips, dosage=dosage, steps_intro=steps_intro, feel=feel, levels=levels,
+        stop_title=stop[0], stop_rule=stop_rule, pictures=pictures,
+        updated=_date(source_map.page.meta.get("updated")),
+        review_due=_date(source_map.page.meta.get("review_due")))
+
+
+def _date(value) -> datetime.date | None:
+    return value if isinstance(value, datetime.date) else None
+
+
+def _label(copy: "Copier", item: etree.Element) -> str:
+    """The bold words an item starts with, without their colon ("**Easier:** ..." -> "Easier")."""
+    first = item[0] if len(item) and not (item.text or "").strip() else None
+    return copy.text(first).rstrip(": ") if first is not None and first.tag in ("strong", "b") else ""
 
 
 def _fold(text: str) -> str:

@@ -1,5 +1,5 @@
 """Where a page's handout is published: a folder beside the page, with the printable page and
-its A4 and US Letter PDFs. Known before anything is built, so the page's links to its handout
+its A4, US Letter and large-print (A4) PDFs. Known before anything is built, so the page's links to its handout
 and the link check agree with what the handout writes."""
 
 from __future__ import annotations
@@ -39,8 +39,17 @@ class HandoutOutputs:
         return f"{self.page_dir}{self.name}-letter.pdf"
 
     @property
+    def pdf_large_print(self) -> str:
+        return f"{self.page_dir}{self.name}-large-print.pdf"
+
+    @property
+    def pdfs(self) -> dict[str, str]:
+        """Each PDF by its paper (a key of handout.PAPERS)."""
+        return {"a4": self.pdf_a4, "letter": self.pdf_letter, "large-print": self.pdf_large_print}
+
+    @property
     def files(self) -> tuple[str, ...]:
-        return (self.page, self.pdf_a4, self.pdf_letter)
+        return (self.page, *self.pdfs.values())
 
     def relative(self, site_path: str) -> str:
         """A link from the page to one of the handout's files."""
