@@ -8,6 +8,7 @@ import datetime
 import html
 import math
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -20,7 +21,7 @@ import zxingcpp
 from mkdocs.config import load_config
 
 from conftest import PROJECT_DIR, copy_project, edit, line_of
-from soleus_site.handout import GET_HELP, PAPERS, write_pdf
+from soleus_site.handout import GET_HELP
 from soleus_site.handout.outputs import HandoutOutputs
 from soleus_site.site_build import build_into
 
@@ -93,7 +94,7 @@ def test_writes_the_page_and_both_pdfs_beside_the_exercise_page(handout):
     assert sorted(p.name for p in (site / "exercise" / "handout").iterdir()) == [
         "bent-knee-heel-raise-a4.pdf", "bent-knee-heel-raise-large-print.pdf",
         "bent-knee-heel-raise-letter.pdf", "fonts",
-        "handout-narrow.css", "handout.css", "index.html", "qr-page.svg"]
+        "handout-narrow.css", "handout.css", "index.html", "plan.js", "qr-page.svg"]
 
 
 @pytest.mark.parametrize("pdf", PDFS)
@@ -240,12 +241,53 @@ def test_qr_code_opens_the_exercise_page_and_the_link_is_printed(handout, pdf):
     assert "https://" + shown not in pdf_text(site / pdf)
 
 
-def test_pdfs_are_reproducible(handout, tmp_path):
+def test_pdfs_are_reproducible(project):
+    """Made again from the same page, without the cache, each PDF is the same file."""
+    assert build_into(project, project / "site").notes == ["Handout of docs/exercise.md: PDFs made"]
+    shutil.rmtree(project / ".cache" / "handouts")
+    assert build_into(project, project / "site2").notes == ["Handout of docs/exercise.md: PDFs made"]
+    for pdf in PDFS:
+        assert (project / "site2" / pdf).read_bytes() == (project / "site" / pdf).read_bytes()
+
+
+# The plan's blanks are form fields in the PDFs -------------------------------------------------
+
+PLAN_FIELDS = {"patient": "Name", "date": "Date", "leg_left": "Leg: Left", "leg_right": "Leg: Right",
+               "leg_both": "Leg: Both", "clinician": "Clinician",
+               "level_easier": "Your level: Easier", "level_the_exercise": "Your level: The exercise",
+               "level_harder": "Your level: Harder", "sets": "Sets", "repetitions": "Repetitions",
+               "weight": "Weight", "times_a_week": "Times a week", "notes": "Notes"}
+TYPED = {"patient": "Sam Patel", "date": "1 December 2026", "clinician": "Jo Smith", "sets": "3",
+         "repetitions": "12", "weight": "5 kg in a backpack", "times_a_week": "3",
+         "notes": "Stop if the pain goes above 3 out of 10."}
+
+
+@pytest.mark.parametrize("pdf", PDFS)
+def test_each_pdf_has_a_named_empty_field_for_each_blank_of_the_plan(handout, pdf):
     site, _ = handout
-    for pdf, paper in zip(PDFS, PAPERS.values()):
-        again = write_pdf(site / HANDOUT_PAGE, tmp_path / "again.pdf",
-                          PROJECT_DIR / "scripts" / "soleus_site" / "handout" / paper)
-        assert again.read_bytes() == (site / pdf).read_bytes()
+    fields = pypdf.PdfReader(site / pdf).get_fields()
+    assert {name: str(field["/TU"]) for name, field in fields.items()} == PLAN_FIELDS
+    for name, field in fields.items():
+        if name in TYPED:
+            assert (field["/FT"], field["/V"]) == ("/Tx", "")
+        else:  # a box to tick
+            assert (field["/FT"], field["/V"], field["/_States_"]) == ("/Btn", "/Off", ["/on", "/Off"])
+
+
+@pytest.mark.parametrize("pdf", PDFS)
+def test_what_is_typed_into_a_pdf_is_on_the_sheet(handout, pdf, tmp_path):
+    site, _ = handout
+    writer = pypdf.PdfWriter(clone_from=site / pdf)
+    for page in writer.pages:
+        if "/Annots" in page:
+            writer.update_page_form_field_values(page, {**TYPED, "leg_right": "/on"},
+                                                 auto_regenerate=False, flatten=True)
+    writer.write(tmp_path / "filled.pdf")
+    text = pdf_text(tmp_path / "filled.pdf")
+    for value in TYPED.values():
+        assert value in text
+    filled = pypdf.PdfReader(tmp_path / "filled.pdf").get_fields()
+    assert [name for name, field in filled.items() if field["/V"] == "/on"] == ["leg_right"]
 
 
 # The handout page on the site -----------------------------------------------------------------

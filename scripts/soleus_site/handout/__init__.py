@@ -9,7 +9,9 @@ folder beside the page (outputs.py):
     handout/<exercise>-letter.pdf           and US Letter
     handout/<exercise>-large-print.pdf      and in large print (A4, body text 16 pt)
 
-with its stylesheet, fonts and QR code beside them. Making a PDF takes most of a build, so each
+with its stylesheet, fonts, QR code and plan.js beside them. On the page, a "Prepare for a
+patient" form (plan.js) writes a clinician's plan into the sheet for printing, on the device
+only; in the PDFs the plan's blanks are form fields to type into. Making a PDF takes most of a build, so each
 is kept in .cache/handouts/ under a hash of everything it is made from (the sheet's HTML, which
 holds the page's words, the clinic's details and the QR code's address; the pictures, stylesheets
 and fonts; WeasyPrint's version), and made again only when one of them changes.
@@ -56,7 +58,14 @@ QR_FILE = "qr-page.svg"
 # Each PDF's own stylesheet: the paper size, and what is set for it (the large print's type size).
 PAPERS = {"a4": "paper-a4.css", "letter": "paper-letter.css",
           "large-print": "paper-large-print.css"}
+# The plan a clinician fills in: each blank's name (in the page's form and the PDFs' fields)
+# and its words on the sheet. The dosage line each one's hint comes from, by its bold label.
+PLAN = {"patient": "Name", "date": "Date", "leg": "Leg", "clinician": "Clinician",
+        "level": "Your level", "sets": "Sets", "repetitions": "Repetitions", "weight": "Weight",
+        "times_a_week": "Times a week", "notes": "Notes"}
+PLAN_HINTS = {"sets": "sets", "repetitions": "repetitions", "times_a_week": "how often"}
 LEGS = ("Left", "Right", "Both")
+PLAN_SCRIPT = "plan.js"  # fills the sheet's plan from the form, on the page only
 CACHED_VERSIONS = 4  # of each handout's PDF, in .cache/handouts/
 TRACKER_WEEKS = 6
 TRACKER_DAYS = 7
@@ -86,7 +95,7 @@ def write_handout(content: HandoutContent, site: SiteInfo, site_dir: Path, docs_
     out_dir = site_dir / outputs.page_dir
     (out_dir / "fonts").mkdir(parents=True, exist_ok=True)
     written = []
-    for name in (*(f"fonts/{font}" for font in FONTS), STYLESHEET, NARROW_STYLESHEET):
+    for name in (*(f"fonts/{font}" for font in FONTS), STYLESHEET, NARROW_STYLESHEET, PLAN_SCRIPT):
         shutil.copyfile(ASSETS_DIR / name, out_dir / name)
         written.append(out_dir / name)
     (out_dir / QR_FILE).write_bytes(qr_svg(content.page_url))
@@ -95,10 +104,13 @@ def write_handout(content: HandoutContent, site: SiteInfo, site_dir: Path, docs_
     page_path.write_text(page_html, encoding="utf-8")
     written += [out_dir / QR_FILE, page_path]
 
-    inputs = hashlib.sha256(page_html.encode())
+    # The PDFs are made from the sheet with form fields for the plan's blanks, and without the
+    # page's form and script.
+    pdf_html = render_page(content, site, for_pdf=True)
+    inputs = hashlib.sha256(pdf_html.encode())
     for path in sorted({*written, *(docs_dir / picture.src for picture in content.pictures),
                         *(ASSETS_DIR / paper for paper in PAPERS.values())}):
-        if path != page_path:
+        if path not in (page_path, out_dir / PLAN_SCRIPT):
             inputs.update(path.read_bytes())
     inputs.update(version("weasyprint").encode())
     key = inputs.hexdigest()[:20]
@@ -108,7 +120,7 @@ def write_handout(content: HandoutContent, site: SiteInfo, site_dir: Path, docs_
         if not cached.is_file():
             reused = False
             cache_dir.mkdir(parents=True, exist_ok=True)
-            write_pdf(page_path, cached.with_suffix(".part"), ASSETS_DIR / PAPERS[paper])
+            write_pdf(pdf_html, out_dir, cached.with_suffix(".part"), ASSETS_DIR / PAPERS[paper])
             cached.with_suffix(".part").rename(cached)
             # Keep a few versions: the live preview's sheet (its QR code has the preview's
             # address) and the published one are both reused as staff switch between them.
@@ -144,7 +156,9 @@ def _environment() -> jinja2.Environment:
                               undefined=jinja2.StrictUndefined)
 
 
-def render_page(content: HandoutContent, site: SiteInfo) -> str:
+def render_page(content: HandoutContent, site: SiteInfo, for_pdf: bool = False) -> str:
+    """The handout page, or (for_pdf) the sheet the PDFs are made from: the same sheet, with
+    fillable fields for the plan and without the page's form."""
     outputs = content.outputs
     from_handout = lambda site_path: get_relative_url(site_path, outputs.page)  # noqa: E731
     safe = Markup  # page content is already cleaned by content.Copier
@@ -155,6 +169,12 @@ def render_page(content: HandoutContent, site: SiteInfo) -> str:
         steps_intro=[safe(paragraph) for paragraph in content.steps_intro],
         feel=[safe(block) for block in content.feel],
         legs=LEGS,
+        for_pdf=for_pdf,
+        plan=PLAN,
+        label_widths=_label_widths(),
+        dosage_hints={name: content.dosage_by_label.get(label, "")
+                      for name, label in PLAN_HINTS.items()},
+        plan_script=PLAN_SCRIPT,
         levels=[(level.name, safe(level.text)) for level in content.levels],
         tips=[safe(tip) for tip in content.tips],
         tips_heading=TIPS_HEADING,
@@ -189,21 +209,34 @@ def render_page(content: HandoutContent, site: SiteInfo) -> str:
     )
 
 
+@lru_cache(maxsize=1)
+def _label_widths() -> dict[str, str]:
+    """How wide each plan field's name prints, in em of the sheet's font: a PDF's field starts
+    just after its name on the line."""
+    from PIL import ImageFont
+
+    font = ImageFont.truetype(str(ASSETS_DIR / "fonts" / FONTS[0]), 1000)
+    return {name: f"{font.getlength(label) / 1000:.3f}em" for name, label in PLAN.items()}
+
+
 def _shown_date(date) -> str:
     return f"{date.day} {date:%B %Y}" if date else ""
 
 
-def write_pdf(page_path: Path, target: Path, paper_stylesheet: Path) -> Path:
-    """The handout page as a tagged PDF (PDF/UA-1), from local files only; the extra stylesheet
-    sets the paper size (and fits the sheet to it)."""
+def write_pdf(sheet_html: str, handout_dir: Path, target: Path, paper_stylesheet: Path) -> Path:
+    """The sheet as a tagged PDF (PDF/UA-1) with fillable fields, from local files only (its
+    pictures, fonts and QR code are found from handout_dir); the extra stylesheet sets the
+    paper size (and fits the sheet to it)."""
     import weasyprint  # here, not at the top: a build whose PDFs are reused never loads it (0.4 s)
 
     fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
-    document = weasyprint.HTML(filename=str(page_path), url_fetcher=fetcher, media_type="print")
+    document = weasyprint.HTML(string=sheet_html, base_url=handout_dir.as_uri() + "/",
+                               url_fetcher=fetcher, media_type="print")
     document.write_pdf(
         target,
         stylesheets=[weasyprint.CSS(filename=str(paper_stylesheet), url_fetcher=fetcher)],
         pdf_variant="pdf/ua-1",
         pdf_identifier=True,  # a hash of the content: the same sheet gives the same file
+        pdf_forms=True,  # the plan's inputs become fields a clinician can type into
     )
     return target

@@ -69,6 +69,7 @@ class HandoutContent:
     steps: list[str]
     tips: list[str]
     dosage: list[str]
+    dosage_by_label: dict[str, str]  # each dosage line by its bold label, folded ("sets"), as text
     steps_intro: list[str]  # the paragraphs before the steps ("Work one leg at a time...")
     feel: list[str]  # the "How it should feel" section: paragraphs and lists, as clean HTML
     levels: list[Level]  # empty when the page has no "Make it easier or harder" list
@@ -117,12 +118,15 @@ def _read(root, source_map: SourceMap, outputs, page_url, docs_dir) -> HandoutCo
         if found is None or found.find("li") is None:
             raise HandoutProblem(f'the handout needs a section headed "{title}" with {what}',
                                  source_map.line_of(heading_element) if heading_element is not None else 0)
-        return [copy.inner(item) for item in found.findall("li")]
+        return found.findall("li")
 
-    steps = items(STEPS_HEADING, "ol", "a numbered list of steps")
-    tips = items(TIPS_HEADING, "ul", "a bulleted list of tips")
-    dosage = items(DOSAGE_HEADING, "ul", "a bulleted list: repetitions, sets, how often, "
-                                         "and once you add weights")
+    steps = [copy.inner(item) for item in items(STEPS_HEADING, "ol", "a numbered list of steps")]
+    tips = [copy.inner(item) for item in items(TIPS_HEADING, "ul", "a bulleted list of tips")]
+    dosage_items = items(DOSAGE_HEADING, "ul", "a bulleted list: repetitions, sets, how often, "
+                                                "and once you add weights")
+    # "Sets: build up to 3 sets..." -> {"sets": "build up to 3 sets..."}, for the plan's hints
+    dosage_by_label = {_fold(label): copy.text(item).removeprefix(copy.text(item[0])).strip()
+                       for item in dosage_items if (label := _label(copy, item))}
     stop = next(((title, body) for title, body in copy.admonitions(root)
                  if _fold(title) == _fold(STOP_TITLE)), None)
     stop_rule = "".join(copy.outer(element) for element in stop[1]) if stop else ""
@@ -156,7 +160,8 @@ def _read(root, source_map: SourceMap, outputs, page_url, docs_dir) -> HandoutCo
     return HandoutContent(
         page=source_map.page, outputs=outputs, page_url=page_url,
         title=short_title(page_heading), page_heading=page_heading, purpose=purpose,
-        steps=steps, tips=tips, dosage=dosage, steps_intro=steps_intro, feel=feel, levels=levels,
+        steps=steps, tips=tips, dosage=[copy.inner(item) for item in dosage_items],
+        dosage_by_label=dosage_by_label, steps_intro=steps_intro, feel=feel, levels=levels,
         stop_title=stop[0], stop_rule=stop_rule, pictures=pictures,
         updated=_date(source_map.page.meta.get("updated")),
         review_due=_date(source_map.page.meta.get("review_due")))

@@ -1,0 +1,134 @@
+"""Prepare for a patient: on the handout page a clinician types a patient's plan, the printed sheet
+shows it in place of the blanks, and nothing is stored or sent (Debian's Chromium, via Playwright)."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pypdf
+import pytest
+
+from test_browser import WCAG_TAGS, Axe, Visit, browser, site_url, visit  # noqa: F401 (fixtures)
+
+HANDOUT = "exercise/handout/"
+TYPED = {"patient": "Sam Patel", "sets": "3", "repetitions": "12", "weight": "5 kg in a backpack",
+         "times_a_week": "3", "notes": "Stop if the pain goes above 3 out of 10.",
+         "clinician": "Jo Smith"}
+# What the printed sheet says once the form is filled (the date as a patient reads it)
+PRINTED = ("Name Sam Patel", "Date 1 December 2026", "Clinician Jo Smith", "Sets 3",
+           "Repetitions 12", "Weight 5 kg in a backpack", "Times a week 3",
+           "Notes Stop if the pain goes above 3 out of 10.")
+BLANK_PLAN = ("Name Date Leg: Left Right Both Clinician Your level (tick one) Easier:",
+              "Sets Repetitions Weight Times a week Notes Your 6-week tracker")
+FORM_WORDS = ("Prepare for a patient", "it is gone when you close this page", "Clear the form")
+
+
+def printed(page) -> str:
+    """The page as it prints on A4 (print media), as text."""
+    reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
+    return " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+
+
+def fill_in(page) -> None:
+    for name, value in TYPED.items():
+        page.fill(f'.prepare [name="{name}"]', value)
+    page.fill('.prepare [name="date"]', "2026-12-01")
+    page.check('.prepare [name="leg"][value="Right"]')
+    page.check('.prepare [name="level"][value="Easier"]')
+
+
+def ticked(page) -> list[str]:
+    return page.eval_on_selector_all(
+        ".sheet .box--ticked", "boxes => boxes.map(box => box.dataset.plan + ': ' + box.dataset.value)")
+
+
+def test_what_the_clinician_types_prints_on_the_sheet_and_nothing_leaves_the_page(visit):
+    current = visit(HANDOUT, 1280)
+    requests = []
+    current.page.on("request", lambda request: requests.append(request.url))
+    fill_in(current.page)
+    # Sending the form (Enter in a box, or a submit button added one day) goes nowhere
+    current.page.press('.prepare [name="sets"]', "Enter")
+    current.page.evaluate("() => { document.querySelector('.prepare form').requestSubmit() }")
+    current.page.wait_for_timeout(300)  # a navigation would have started by now
+    text = printed(current.page)
+
+    for words in PRINTED:
+        assert words in text
+    for words in FORM_WORDS:
+        assert words not in text
+    assert ticked(current.page) == ["leg: Right", "level: Easier"]
+    assert current.page.eval_on_selector(
+        '.sheet .box[data-value="Right"]', "box => getComputedStyle(box, '::after').content") == '""'
+    assert requests == [] and current.other_hosts == []
+    assert current.page.url.endswith(HANDOUT)
+    assert current.page.evaluate(
+        "[localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
+    assert current.context.cookies() == []
+
+
+def test_print_button_prints_and_clear_empties_the_sheet(visit):
+    current = visit(HANDOUT, 1280)
+    fill_in(current.page)
+    current.page.evaluate(
+        "() => { window.print = () => { window.printedTimes = (window.printedTimes || 0) + 1 } }")
+    current.page.get_by_role("button", name="Print the sheet").click()
+    assert current.page.evaluate("window.printedTimes") == 1
+
+    current.page.get_by_role("button", name="Clear the form").click()
+    current.page.wait_for_function("document.querySelector('.value[data-plan=\"patient\"]').textContent === ''")
+    assert ticked(current.page) == []
+    today = datetime.date.today()
+    assert current.page.text_content('.value[data-plan="date"]') == f"{today.day} {today:%B %Y}"
+    assert current.page.text_content('.value[data-plan="sets"]') == ""
+
+
+def test_the_date_starts_as_today_and_the_dosage_hints_are_the_pages_own(visit):
+    current = visit(HANDOUT, 360)
+    today = datetime.date.today()
+    assert current.page.input_value('.prepare [name="date"]') == today.isoformat()
+    hints = {name: current.page.eval_on_selector(
+        f'.prepare [name="{name}"]',
+        "field => document.getElementById(field.getAttribute('aria-describedby')).textContent")
+        for name in ("sets", "repetitions", "times_a_week")}
+    assert hints == {
+        "sets": "The exercise page says: build up to 3 sets of 15 repetitions. This is your baseline.",
+        "repetitions": "The exercise page says: do up to 15 in 1 set. A repetition is one full "
+                       "raise and lower.",
+        "times_a_week": "The exercise page says: at first, do the exercise on alternate days "
+                        "(every other day) for about 6 weeks, to build strength.",
+    }
+
+
+@pytest.mark.parametrize("width", (360, 1280))
+def test_the_handout_page_and_its_form_are_accessible(visit, width):
+    current = visit(HANDOUT, width)
+    results = Axe().run(current.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
+                                               "resultTypes": ["violations"]})
+    assert [(v["id"], [node["target"] for node in v["nodes"]])
+            for v in results.response["violations"]] == []
+    labels = current.page.eval_on_selector_all(
+        ".prepare input, .prepare textarea",
+        "fields => fields.map(field => field.labels[0].textContent.trim())")
+    assert labels == ["Patient\u2019s name (optional)", "Date", "Left", "Right", "Both",
+                      "Easier", "The exercise", "Harder", "Sets", "Repetitions", "Weight",
+                      "Times a week", "Notes", "Clinician\u2019s name"]
+    overflow = current.page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow == 0
+
+
+def test_without_javascript_there_is_no_form_and_the_blank_sheet_prints(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(site_url + HANDOUT)
+        assert not page.is_visible(".prepare")
+        text = printed(page)
+    finally:
+        context.close()
+    for words in BLANK_PLAN:
+        assert words in text
+    for words in FORM_WORDS:
+        assert words not in text
