@@ -457,6 +457,27 @@ def test_a_missing_part_is_one_problem_at_its_line_and_nothing_more(project, cha
     assert outcome.notes == []
 
 
+def test_a_handout_grown_past_its_pages_is_a_warning_at_handout_true(project):
+    exercise = project / "docs" / "exercise.md"
+    tip = ("- **Stay steady.** Move smoothly up and down, and do fewer repetitions when your calf "
+           "starts to wobble.\n")
+    edit(exercise, "## Tips for success\n\n", "## Tips for success\n\n" + tip * 8)
+    outcome = build_into(project, project / "site")
+    at = f"docs/exercise.md:{line_of(exercise, 'handout: true')}: warning: the handout's"
+    fix = ("(shorten a step, tip, caption or the dosage on this page, or ask for the handout's "
+           "layout to be changed)")
+    assert [str(problem) for problem in outcome.problems] == [
+        f"{at} A4 PDF takes 3 pages; it should fit on 2 {fix}",
+        f"{at} US Letter PDF takes 3 pages; it should fit on 2 {fix}",
+        f"{at} large-print PDF takes 6 pages; it should fit on 4 {fix}"]
+    assert outcome.notes == ["Handout of docs/exercise.md: PDFs made"]
+    # The same again from the cache: the page counts are kept with the cached PDFs
+    again = build_into(project, project / "site2")
+    assert [str(problem) for problem in again.problems] == [
+        str(problem) for problem in outcome.problems]
+    assert again.notes == ["Handout of docs/exercise.md: PDFs reused (nothing they show has changed)"]
+
+
 def test_a_page_without_steps_is_reported_at_its_heading(project):
     exercise = project / "docs" / "exercise.md"
     text = exercise.read_text(encoding="utf-8")

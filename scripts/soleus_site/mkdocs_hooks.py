@@ -33,16 +33,16 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link
 from mkdocs.utils import get_relative_url
 
-from .checks.front_matter import DATE_FIELDS, field_line, front_matter_problems, review_warnings
+from .checks.front_matter import (DATE_FIELDS, duplicate_title_warnings, field_line,
+                                  front_matter_problems, review_warnings)
 from .checks.links import ExternalLink, SiteMap, check_reference, check_references, docs_path
-from .checks.front_matter import duplicate_title_warnings
 from .checks.page_content import page_content_problems
 from .checks.pictures import picture_problems, size_pictures
 from .checks.published_files import (linked_folder_problems, not_utf8_problem,
                                      published_files_problems)
 from .checks.reading_level import GradeCache, page_prose, reading_level_warning
 from .clinic import clinic_details
-from .handout import SiteInfo, write_handout
+from .handout import SiteInfo, too_long, write_handout
 from .handout.content import HandoutContent, read_handout
 from .handout.outputs import HandoutOutputs
 from .page_model import PageSource, Reference
@@ -271,6 +271,8 @@ def _write_handout(source: PageSource, content: HandoutContent, config, site_dir
     STATE.written |= {path.relative_to(site_dir).as_posix() for path in written.files}
     STATE.notes.append(note)
     log.info(note)
+    STATE.report([Problem(source.shown_path, field_line(source, "handout"), message, "warning")
+                  for message in too_long(written.pages)])
     handout_page = lxml.html.document_fromstring(written.page_html)
     _keep_theme_links(handout_page, content.outputs.page)
     STATE.ids[content.outputs.page] = set(handout_page.xpath("//@id"))

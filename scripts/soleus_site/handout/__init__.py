@@ -58,6 +58,10 @@ QR_FILE = "qr-page.svg"
 # Each PDF's own stylesheet: the paper size, and what is set for it (the large print's type size).
 PAPERS = {"a4": "paper-a4.css", "letter": "paper-letter.css",
           "large-print": "paper-large-print.css"}
+# The most pages each should take: a clinician prints the clear-print sheet on two sides of one
+# sheet of paper. More gets a warning.
+PAGE_LIMITS = {"a4": 2, "letter": 2, "large-print": 4}
+PAPER_NAMES = {"a4": "A4", "letter": "US Letter", "large-print": "large-print"}
 # The plan a clinician fills in: each blank's name (in the page's form and the PDFs' fields)
 # and its words on the sheet. The dosage line each one's hint comes from, by its bold label.
 PLAN = {"patient": "Name", "date": "Date", "leg": "Leg", "clinician": "Clinician",
@@ -76,6 +80,7 @@ class WrittenHandout:
     files: list[Path]
     pdfs_reused: bool  # True when all the PDFs came from the cache, their inputs unchanged
     page_html: str  # the handout page as written, for the link check
+    pages: dict[str, int]  # how many pages each PDF takes, by paper
 
 
 @dataclass
@@ -115,13 +120,16 @@ def write_handout(content: HandoutContent, site: SiteInfo, site_dir: Path, docs_
     inputs.update(version("weasyprint").encode())
     key = inputs.hexdigest()[:20]
     reused = True
+    pages = {}
     for paper, target in outputs.pdfs.items():
-        cached = cache_dir / f"{outputs.name}-{paper}-{key}.pdf"
-        if not cached.is_file():
+        # The cached file's name ends in its page count: "...-<key>-2p.pdf"
+        cached = next(cache_dir.glob(f"{outputs.name}-{paper}-{key}-*p.pdf"), None)
+        if cached is None:
             reused = False
             cache_dir.mkdir(parents=True, exist_ok=True)
-            write_pdf(pdf_html, out_dir, cached.with_suffix(".part"), ASSETS_DIR / PAPERS[paper])
-            cached.with_suffix(".part").rename(cached)
+            part = cache_dir / f"{outputs.name}-{paper}-{key}.part"
+            count = write_pdf(pdf_html, out_dir, part, ASSETS_DIR / PAPERS[paper])
+            cached = part.rename(cache_dir / f"{outputs.name}-{paper}-{key}-{count}p.pdf")
             # Keep a few versions: the live preview's sheet (its QR code has the preview's
             # address) and the published one are both reused as staff switch between them.
             versions = sorted(cache_dir.glob(f"{outputs.name}-{paper}-*.pdf"),
@@ -130,7 +138,16 @@ def write_handout(content: HandoutContent, site: SiteInfo, site_dir: Path, docs_
                 stale.unlink()
         shutil.copyfile(cached, site_dir / target)
         written.append(site_dir / target)
-    return WrittenHandout(written, reused, page_html)
+        pages[paper] = int(cached.name.rpartition("-")[2].removesuffix("p.pdf"))
+    return WrittenHandout(written, reused, page_html, pages)
+
+
+def too_long(pages: dict[str, int]) -> list[str]:
+    """What to tell staff about each PDF that takes more pages than it should."""
+    return [f"the handout's {PAPER_NAMES[paper]} PDF takes {count} pages; it should fit on "
+            f"{PAGE_LIMITS[paper]} (shorten a step, tip, caption or the dosage on this page, or "
+            "ask for the handout's layout to be changed)"
+            for paper, count in pages.items() if count > PAGE_LIMITS[paper]]
 
 
 def qr_svg(url: str) -> bytes:
@@ -223,20 +240,20 @@ def _shown_date(date) -> str:
     return f"{date.day} {date:%B %Y}" if date else ""
 
 
-def write_pdf(sheet_html: str, handout_dir: Path, target: Path, paper_stylesheet: Path) -> Path:
+def write_pdf(sheet_html: str, handout_dir: Path, target: Path, paper_stylesheet: Path) -> int:
     """The sheet as a tagged PDF (PDF/UA-1) with fillable fields, from local files only (its
     pictures, fonts and QR code are found from handout_dir); the extra stylesheet sets the
-    paper size (and fits the sheet to it)."""
+    paper size (and fits the sheet to it). Returns how many pages it takes."""
     import weasyprint  # here, not at the top: a build whose PDFs are reused never loads it (0.4 s)
 
     fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
-    document = weasyprint.HTML(string=sheet_html, base_url=handout_dir.as_uri() + "/",
-                               url_fetcher=fetcher, media_type="print")
-    document.write_pdf(
-        target,
+    options = dict(
         stylesheets=[weasyprint.CSS(filename=str(paper_stylesheet), url_fetcher=fetcher)],
         pdf_variant="pdf/ua-1",
         pdf_identifier=True,  # a hash of the content: the same sheet gives the same file
         pdf_forms=True,  # the plan's inputs become fields a clinician can type into
     )
-    return target
+    document = weasyprint.HTML(string=sheet_html, base_url=handout_dir.as_uri() + "/",
+                               url_fetcher=fetcher, media_type="print").render(**options)
+    document.write_pdf(target, **options)
+    return len(document.pages)
