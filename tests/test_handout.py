@@ -32,7 +32,7 @@ PAPER = {OUTPUTS.pdf_a4: A4, OUTPUTS.pdf_letter: LETTER, OUTPUTS.pdf_large_print
 PDFS = tuple(PAPER)
 # Smallest type allowed, in points: (body text, labels inside the drawings), and most pages
 CLEAR_PRINT = (12, 9)
-LARGE_PRINT = (16, 12)
+LARGE_PRINT = (16, 11.5)
 PRINT = {OUTPUTS.pdf_a4: (CLEAR_PRINT, 2), OUTPUTS.pdf_letter: (CLEAR_PRINT, 2),
          OUTPUTS.pdf_large_print: (LARGE_PRINT, 4)}
 # The words inside the two drawings the handout shows
