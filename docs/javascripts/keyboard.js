@@ -23,6 +23,7 @@
     button.setAttribute("aria-label", name)
     button.setAttribute("aria-expanded", String(toggle.checked))
     button.append(...label.childNodes)
+    for (const icon of button.querySelectorAll("svg")) icon.setAttribute("aria-hidden", "true")
     label.replaceWith(button)
     button.addEventListener("click", () => toggle.click())
     toggle.addEventListener("change", () => button.setAttribute("aria-expanded", String(toggle.checked)))
@@ -74,6 +75,7 @@
       button.setAttribute("aria-label", label.title)
       button.title = label.title
       button.append(...label.childNodes)
+      for (const icon of button.querySelectorAll("svg")) icon.setAttribute("aria-hidden", "true")
       label.replaceWith(button)
       button.addEventListener("click", () => {
         target.click()  // Material switches the scheme and shows the other button
@@ -87,11 +89,19 @@
     }
   }
 
-  // Leaving search with Esc (WCAG 2.4.3 Focus Order): Material closes search and drops focus
-  // to the top of the page; put it back where the visitor was before searching.
+  // Search on a phone (WCAG 2.4.3 Focus Order): opened from its button, focus goes to the
+  // search box. Leaving search with Esc: Material closes search and drops focus to the top of
+  // the page; put it back where the visitor was before searching.
   const search = document.getElementById("__search")
   const dialog = document.querySelector(".md-search")
+  const searchButton = document.querySelector('button[data-toggle="__search"]')
   let before = null
+  if (search && dialog && searchButton) {
+    searchButton.addEventListener("click", () => {
+      const field = dialog.querySelector("input[data-md-component='search-query']")
+      if (search.checked && field) setTimeout(() => field.focus(), 0)
+    })
+  }
   if (search && dialog) {
     document.addEventListener("focusin", (event) => {
       if (dialog.contains(event.target) && event.relatedTarget && !dialog.contains(event.relatedTarget))
