@@ -61,4 +61,4 @@ def test_no_page_dates_on_the_404_page(built_site):
 @pytest.mark.parametrize("page", [*PAGES, "404"])
 def test_every_page_is_in_english(built_site, page):
     html = not_found_html(built_site) if page == "404" else page_html(built_site, page)
-    assert '<html lang="en"' in html
+    assert '<html lang="en-GB"' in html

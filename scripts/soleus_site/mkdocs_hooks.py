@@ -1,7 +1,8 @@
 """The build's one pass, as MkDocs events (overrides/hooks/pages.py hands them to MkDocs).
 
     on_config           the clinic's details, checked once; the Markdown extension that keeps
-                        each part of a page with its line (source_lines.py)
+                        each part of a page with its line (source_lines.py), and the one that
+                        gives every box a heading and a role (boxes.py)
     on_page_read_source each page's file read once
     on_page_markdown    front matter (from page.meta) checked; shortcodes expanded
       (rendering)       every link and picture recorded with its line; pictures sized; the
@@ -49,6 +50,7 @@ from .page_model import PageSource, Reference
 from .problems import Problem, shown_path
 from .settings import CONFIG_FILE, line_of_value
 from .shortcodes import PageContext, expand_shortcodes
+from .boxes import BoxSemanticsExtension
 from .source_lines import URL_ATTRIBUTES, SourceLinesExtension, SourceMap
 
 log = logging.getLogger("mkdocs.soleus_site")
@@ -111,6 +113,7 @@ def on_config(config):
         current_page=lambda: STATE.rendering[0] if STATE.rendering else None,
         readers=[_size_pictures, _check_content, _keep_prose, _keep_handout],
         timed=lambda: STATE.timed("source lines")))
+    config.markdown_extensions.append(BoxSemanticsExtension())  # boxes as headed notes (1.3.1)
     return config
 
 

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urljoin, urlparse
 
 from .checks.pictures import image_size
 from .clinic import contact_items
@@ -308,10 +308,14 @@ def handout_links(args: str, context: PageContext) -> str:
         raise ShortcodeError(":handout: links to this page's printable handout: add "
                              "'handout: true' to the page's front matter to make one")
     outputs = context.handout
+    # On paper a link goes nowhere: its address is printed after it (shown only in print).
+    address = urljoin(context.page_url, outputs.relative(outputs.page_dir)) if context.page_url else ""
+    printed = (f'<span class="handout-links__print">: {html.escape(address)}</span>'
+               if address else "")
     return (f'<p class="handout-links"><a href="{outputs.relative(outputs.page_dir)}">'
             f'Print the handout</a> (PDF: <a href="{outputs.relative(outputs.pdf_a4)}">A4</a>, '
             f'<a href="{outputs.relative(outputs.pdf_letter)}">Letter</a>, '
-            f'<a href="{outputs.relative(outputs.pdf_large_print)}">large print</a>)</p>')
+            f'<a href="{outputs.relative(outputs.pdf_large_print)}">large print</a>){printed}</p>')
 
 
 SHORTCODES: dict[str, Callable[[str, PageContext], str]] = {
