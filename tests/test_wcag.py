@@ -291,7 +291,7 @@ def test_a_printed_page_starts_on_page_1_with_small_pictures_and_the_handout_add
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
     texts = [" ".join(sheet.extract_text().split()) for sheet in pdf.pages]
     assert texts[0].startswith("The exercise: bent-knee heel raise This exercise makes your soleus")
-    assert ("Print the handout (PDF: A4, Letter): "
+    assert ("Print the handout (PDF: A4, Letter, large print): "
             "https://activepodiatry.co.uk/soleus/exercise/handout/") in texts[0]
     assert [len(text) for text in texts[:-1] if len(text) < 200] == []  # no sheet (nearly) empty
     page.emulate_media(media="print")
