@@ -132,3 +132,18 @@ def test_without_javascript_there_is_no_form_and_the_blank_sheet_prints(browser,
         assert words in text
     for words in FORM_WORDS:
         assert words not in text
+
+
+@pytest.mark.parametrize("width", (360, 1280))
+def test_with_wider_text_spacing_nothing_on_the_sheet_spills(visit, width):
+    """WCAG 1.4.12: with the spacing a reader may set, no word of the sheet spills out of its box."""
+    current = visit(HANDOUT, width)
+    current.page.add_style_tag(content=(
+        "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+        " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"))
+    spilling = current.page.evaluate(
+        "[...document.querySelectorAll('.sheet *')]"
+        ".filter(box => !box.closest('.visually-hidden') && box.clientWidth > 0"
+        " && box.scrollWidth > box.clientWidth + 1)"
+        ".map(box => box.tagName + ' ' + box.textContent.trim().slice(0, 20))")
+    assert spilling == []
