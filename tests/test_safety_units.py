@@ -1,0 +1,298 @@
+"""The safety modules' rules one at a time, called directly: fast enough for `make mutate` to run
+them against every mutant (issue 15). Each asserts what staff or a patient would notice: the exact
+message, its line, or what is published."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.structure.files import File, Files
+
+from conftest import FIXTURES_DIR
+from soleus_site.checks.front_matter import (duplicate_title_warnings, field_line,
+                                             front_matter_problems, review_warnings)
+from soleus_site.checks.links import SiteMap, check_reference
+from soleus_site.checks.published_files import not_utf8_problem, published_files_problems
+from soleus_site.page_model import PageSource, Reference
+from soleus_site.problems import Problem, closest, shown_path, suggest
+from soleus_site.shortcodes import PageContext, expand_shortcodes
+
+TODAY = datetime.date(2026, 11, 25)
+
+
+# problems.py ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("problem, shown", [
+    (Problem("docs/a.md", 3, "broken"), "docs/a.md:3: broken"),
+    (Problem("docs/a.md", 3, "late", "warning"), "docs/a.md:3: warning: late"),
+    (Problem("docs/a.md", 0, "not published"), "docs/a.md: not published"),
+    (Problem("", 0, "MkDocs says"), "MkDocs says"),
+])
+def test_a_problem_reads_file_line_message(problem, shown):
+    assert str(problem) == shown
+    assert problem.is_error is (problem.severity == "error")
+
+
+def test_suggestions_only_when_close():
+    assert suggest("runing", ["running", "anatomy"]) == " (did you mean 'running'?)"
+    assert suggest("vidoe", ["video"], "':{}:'") == " (did you mean ':video:'?)"
+    assert suggest("zzz", ["running"]) == ""
+    assert closest("anatomyy", ["anatomy", "exercise"]) == "anatomy"
+    assert closest("xyz", ["anatomy"]) is None
+
+
+def test_shown_path_is_from_the_project(tmp_path):
+    assert shown_path(tmp_path / "docs" / "a.md", tmp_path) == "docs/a.md"
+    assert shown_path(Path("/elsewhere/a.md"), tmp_path) == "/elsewhere/a.md"
+
+
+# Front matter ----------------------------------------------------------------------------------
+
+def page(text: str, meta: dict | None = None) -> PageSource:
+    return PageSource("winter.md", "docs/winter.md", text, meta if meta is not None else {})
+
+
+GOOD = ("---\ntitle: Winter\ndescription: Running when it is cold.\nupdated: 2026-11-25\n"
+        "review_due: 2027-11-25\n---\n\n# Winter\n")
+GOOD_META = {"title": "Winter", "description": "Running when it is cold.",
+             "updated": datetime.date(2026, 11, 25), "review_due": datetime.date(2027, 11, 25)}
+
+
+def messages(problems) -> list[str]:
+    return [str(problem) for problem in problems]
+
+
+def test_complete_front_matter_has_no_problem():
+    assert front_matter_problems(page(GOOD, dict(GOOD_META))) == []
+
+
+def test_no_front_matter():
+    assert messages(front_matter_problems(page("# Winter\n"))) == [
+        "docs/winter.md:1: the page has no front matter: start it with a '---' line, then "
+        "title:, description:, updated: and review_due:, then '---'"]
+
+
+def test_each_missing_field_is_named_once():
+    assert messages(front_matter_problems(page("---\ntitle: Winter\n---\n", {"title": "Winter"}))) == [
+        "docs/winter.md:1: front matter has no 'description:' (one or two sentences shown in "
+        "search results and link previews)",
+        "docs/winter.md:1: front matter has no 'updated:' (the date the page was last updated, "
+        "written YYYY-MM-DD)",
+        "docs/winter.md:1: front matter has no 'review_due:' (the date the page is next due for "
+        "review, written YYYY-MM-DD)"]
+
+
+def test_empty_title_and_date_that_is_not_a_date_at_their_lines():
+    text = GOOD.replace("title: Winter", "title:").replace("updated: 2026-11-25", "updated: soon")
+    meta = {**GOOD_META, "title": None, "updated": "soon"}
+    assert messages(front_matter_problems(page(text, meta))) == [
+        "docs/winter.md:2: 'title:' is empty (the page's name, shown in the browser tab and in "
+        "search results)",
+        "docs/winter.md:4: 'updated: soon' is not a date: write it as YYYY-MM-DD, for example "
+        "updated: 2026-11-25"]
+
+
+def test_an_empty_date_is_empty_not_a_wrong_date():
+    text = GOOD.replace("review_due: 2027-11-25", "review_due:")
+    assert messages(front_matter_problems(page(text, {**GOOD_META, "review_due": None}))) == [
+        "docs/winter.md:5: 'review_due:' is empty (the date the page is next due for review, "
+        "written YYYY-MM-DD)"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("title: Winter\nupdated: 2026-13-01\n",
+     "docs/winter.md:3: 'updated: 2026-13-01' is not a real date (month must be in 1..12): "
+     "write it as YYYY-MM-DD, for example 2026-11-25"),
+    ("title: Winter: the cold\n",
+     "docs/winter.md:2: front matter is not valid: mapping values are not allowed here (each "
+     "line should be 'name: value'; put a value containing ': ' in quotes)"),
+    ("- just\n- a list\n",
+     "docs/winter.md:2: front matter should be lines of 'name: value'"),
+])
+def test_front_matter_mkdocs_could_not_read_says_why_at_its_line(body, expected):
+    assert messages(front_matter_problems(page(f"---\n{body}---\n# Winter\n"))) == [expected]
+
+
+@pytest.mark.parametrize("due, expected", [
+    (TODAY + datetime.timedelta(days=31), None),
+    (TODAY + datetime.timedelta(days=30), "review is due on 25 December 2026, in 30 days"),
+    (TODAY + datetime.timedelta(days=1), "review is due on 26 November 2026, in 1 day"),
+    (TODAY, "review is due today"),
+    (TODAY - datetime.timedelta(days=1), "review was due on 24 November 2026"),
+])
+def test_review_warnings_from_30_days_before(due, expected):
+    warnings = review_warnings(page(GOOD, {**GOOD_META, "review_due": due}), TODAY, 30)
+    assert messages(warnings) == ([] if expected is None else [
+        f"docs/winter.md:5: warning: {expected}: check the page is still right, then set "
+        f"'updated:' to today and 'review_due:' to the next review date"])
+
+
+def test_review_warning_needs_a_real_date():
+    assert review_warnings(page(GOOD, {**GOOD_META, "review_due": "soon"}), TODAY, 30) == []
+
+
+def test_a_title_two_pages_share_is_a_warning_on_the_second():
+    first = PageSource("a.md", "docs/a.md", GOOD, {"title": "Winter"})
+    second = PageSource("b.md", "docs/b.md", GOOD, {"title": " winter "})
+    untitled = PageSource("c.md", "docs/c.md", GOOD, {})
+    assert messages(duplicate_title_warnings([first, untitled, second])) == [
+        "docs/b.md:2: warning: title 'winter' is also the title of docs/a.md: give each page "
+        "its own title"]
+
+
+def test_field_line_is_1_when_the_field_or_block_is_missing():
+    assert field_line(page(GOOD), "review_due") == 5
+    assert field_line(page(GOOD), "handout") == 1
+    assert field_line(page("# no front matter"), "title") == 1
+    assert field_line(page("---\n[unclosed\n---\n"), "title") == 1
+
+
+# Shortcodes ------------------------------------------------------------------------------------
+
+@pytest.fixture
+def docs(tmp_path) -> Path:
+    shutil.copytree(FIXTURES_DIR / "video" / "media", tmp_path / "docs" / "media")
+    return tmp_path / "docs"
+
+
+def expand(docs: Path, markdown: str, **context):
+    page_context = PageContext(src_path="exercise.md", shown_path="docs/exercise.md", docs_dir=docs,
+                               url_for=lambda path: "../" + path, **context)
+    return expand_shortcodes(markdown, page_context, first_line=7)
+
+
+def shortcode_problems(docs: Path, markdown: str) -> list[str]:
+    return messages(expand(docs, markdown).problems)
+
+
+VIDEO_USAGE = ('write it as  :video: media/clip.mp4 "Title"  or  '
+               ':video: https://youtu.be/VIDEO_ID "Title"')
+
+
+@pytest.mark.parametrize("line, expected", [
+    (":vidoe: x", "unknown shortcode ':vidoe:' (did you mean ':video:'?)"),
+    (":zzz:", "unknown shortcode ':zzz:' (known: :video:, :clinic-contact:, :handout:)"),
+    (":video: heel raise", f"video needs a source and a title in quotes; {VIDEO_USAGE}"),
+    (':video: media/clip.mp4 "A" "B"', "video: unexpected '\"B\"' after the title (put the "
+                                       "whole title in one pair of quotes)"),
+    (':video: media/clip.mp4 "Clip" poster=media/poster.png',
+     "video: unknown option 'poster=' (the only option is poster=, for YouTube videos)"),
+    (':video: fixtureID01 "Clip" start=3',
+     "video: unknown option 'start=' (the only option is poster=, for YouTube videos)"),
+    (':video: https://vimeo.com/1 "Clip"',
+     "video source 'https://vimeo.com/1' is neither a YouTube video (an 11-character ID or a "
+     f"youtube.com / youtu.be link) nor an .mp4 or .webm file; {VIDEO_USAGE}"),
+    (':video: https://www.youtube.com/watch?v=short "Clip"',
+     "'https://www.youtube.com/watch?v=short' is a YouTube link without a valid video ID "
+     "(11 letters, digits, - or _)"),
+    (':video: https://youtu.be/ "Clip"',
+     "'https://youtu.be/' is a YouTube link without a valid video ID (11 letters, digits, - or _)"),
+    (':video: https://www.youtube.com/embed/a/b "Clip"',
+     "'https://www.youtube.com/embed/a/b' is a YouTube link without a valid video ID (11 "
+     "letters, digits, - or _)"),
+    (':video: /media/clip.mp4 "Clip"',
+     "'/media/clip.mp4' must be a file in docs/, named relative to this page (for example "
+     "media/clip.mp4)"),
+    (':video: fixtureID01 "Clip" poster=https://example.org/p.png',
+     "'https://example.org/p.png' must be a file in docs/, named relative to this page (for "
+     "example media/clip.mp4)"),
+    (':video: media/clip.webm "Clip"', "file 'media/clip.webm' not found (looked for "
+                                       "docs/media/clip.webm); check the spelling, or add the file there"),
+    (":clinic-contact: now", ":clinic-contact: takes nothing after it"),
+    (":handout: now", ":handout: takes nothing after it"),
+    (":handout:", ":handout: links to this page's printable handout: add 'handout: true' to "
+                  "the page's front matter to make one"),
+])
+def test_a_shortcode_that_cannot_be_used_is_an_error_at_its_line(docs, line, expected):
+    assert shortcode_problems(docs, f"# Page\n\n{line}") == [f"docs/exercise.md:9: {expected}"]
+
+
+def test_a_poster_that_is_not_a_picture(docs):
+    (docs / "media" / "clip.png").write_bytes(b"not a picture")
+    assert shortcode_problems(docs, ':video: media/clip.mp4 "Clip"') == [
+        "docs/exercise.md:7: 'clip.png' is not a readable PNG or JPEG image"]
+
+
+@pytest.mark.parametrize("source, video_id", [
+    ("fixtureID01", "fixtureID01"), ("youtube:fixtureID01", "fixtureID01"),
+    ("https://youtu.be/fixtureID01", "fixtureID01"),
+    ("https://www.youtube.com/watch?v=fixtureID01&t=3", "fixtureID01"),
+    ("https://m.youtube.com/shorts/fixtureID01", "fixtureID01"),
+    ("https://www.youtube-nocookie.com/embed/fixtureID01", "fixtureID01"),
+    ("http://youtube.com/live/fixtureID01", "fixtureID01"),
+])
+def test_youtube_sources_become_a_facade_that_loads_nothing(docs, source, video_id):
+    expanded = expand(docs, f':video: {source} "A <clip> & more" poster=media/poster.png')
+    assert expanded.problems == []
+    assert expanded.lines == [
+        '<figure class="video video--youtube">',
+        f'<a class="video__start" href="https://www.youtube.com/watch?v={video_id}" '
+        f'data-youtube-id="{video_id}" data-video-title="A &lt;clip&gt; &amp; more">'
+        '<img decoding="async" class="video__poster" src="../media/poster.png" alt="" width="16" '
+        'height="9" loading="lazy"><span class="video__play" aria-hidden="true"></span>'
+        '<span class="video__label">Play video<span class="md-visually-hidden">: A &lt;clip&gt; '
+        '&amp; more</span></span></a>',
+        '<figcaption>A &lt;clip&gt; &amp; more. <span class="video__notice">Pressing play loads '
+        'the video from YouTube.</span></figcaption>',
+        f'<p class="video__print">Watch the video: https://www.youtube.com/watch?v={video_id}</p>',
+        '</figure>']
+    assert expanded.file_lines == [7] * 5
+
+
+def test_a_self_hosted_video_offers_webm_first_with_poster_captions_and_download(docs):
+    shutil.copy2(docs / "media" / "clip.mp4", docs / "media" / "clip.webm")
+    expanded = expand(docs, 'Intro\n:video: media/clip.mp4 "Our clip"',
+                      page_url="https://example.org/exercise/")
+    assert expanded.problems == []
+    assert expanded.lines == [
+        "Intro",
+        '<figure class="video video--file">',
+        '<video controls preload="none" playsinline width="16" height="9" '
+        'poster="../media/clip.png" aria-label="Our clip">',
+        '<source src="../media/clip.webm" type="video/webm">',
+        '<source src="../media/clip.mp4" type="video/mp4">',
+        '<track kind="captions" src="../media/clip.vtt" srclang="en" label="English" default>',
+        '<a href="../media/clip.mp4">Download the video: Our clip</a>',
+        '</video>',
+        '<figcaption>Our clip. <a href="../media/clip.mp4" download>Download the video</a> to '
+        'watch it offline.</figcaption>',
+        '<p class="video__print">Watch the video online at https://example.org/exercise/</p>',
+        '</figure>']
+    assert expanded.file_lines == [7] + [8] * 10
+
+
+def test_code_blocks_are_left_alone_and_an_unclosed_one_swallows_shortcodes(docs):
+    markdown = "```\n:handout:\n```\n~~~\n:video: x\n ```\n:clinic-contact:"
+    assert shortcode_problems(docs, markdown) == [
+        "docs/exercise.md:10: this code block (~~~) is never closed, so what follows it is not "
+        "read as the page: add a ~~~ line where the code ends, or delete this line",
+        "docs/exercise.md:11: shortcode ':video:' was not used: it is inside the code block "
+        "opened at line 10, which is never closed",
+        "docs/exercise.md:13: shortcode ':clinic-contact:' was not used: it is inside the code "
+        "block opened at line 10, which is never closed"]
+
+
+def test_an_indented_shortcode_is_an_error_but_a_word_between_colons_is_not(docs):
+    assert shortcode_problems(docs, "  :handout:\nThe ratio is 1:2: fine\n\t:video: x") == [
+        "docs/exercise.md:7: shortcode ':handout:' was not used: a shortcode must start at the "
+        "beginning of its line, with no spaces before it",
+        "docs/exercise.md:9: shortcode ':video:' was not used: a shortcode must start at the "
+        "beginning of its line, with no spaces before it"]
+
+
+def test_clinic_contact_lists_only_known_details(docs):
+    from soleus_site.clinic import clinic_details
+
+    clinic, problems = clinic_details({"clinic": {
+        "name": "Active Podiatry", "description": "sports podiatry",
+        "website": "https://activepodiatry.co.uk/", "email": ""}},
+        "mkdocs.yml")
+    assert problems == []
+    expanded = expand(docs, ":clinic-contact:", clinic=clinic)
+    assert expanded.problems == []
+    assert expanded.lines[0] == "- **Active Podiatry**, sports podiatry"
+    assert expanded.file_lines == [7] * len(expanded.lines)
+    assert not any("Email" in line for line in expanded.lines)
