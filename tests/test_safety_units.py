@@ -296,3 +296,112 @@ def test_clinic_contact_lists_only_known_details(docs):
     assert expanded.lines[0] == "- **Active Podiatry**, sports podiatry"
     assert expanded.file_lines == [7] * len(expanded.lines)
     assert not any("Email" in line for line in expanded.lines)
+
+
+# Links -----------------------------------------------------------------------------------------
+
+@pytest.fixture
+def site(tmp_path) -> SiteMap:
+    docs = tmp_path / "docs"
+    names = ["index.md", "anatomy.md", "exercise.md", "images/start.svg", "media/clip.mp4"]
+    for name in names:
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text("x")
+    files = Files([File(name, str(docs), str(tmp_path / "site"), True) for name in names])
+    return SiteMap(files, "https://example.org/soleus/",
+                   {"exercise/index.html": {"how-to-do-it", "tips"},
+                    "anatomy/index.html": {"what-it-does"}}, {"404.html"})
+
+
+def verdict(site: SiteMap, url: str, kind: str = "link", src_uri: str | None = "anatomy.md") -> str:
+    return check_reference(Reference(kind, url, 3), src_uri, "anatomy/index.html", site)
+
+
+@pytest.mark.parametrize("url", [
+    "exercise.md", "exercise.md#how-to-do-it", "../exercise/", "../exercise/#tips", "#what-it-does",
+    "images/start.svg", "../images/start.svg", "/soleus/exercise/", "/soleus/", "../404.html",
+    "https://example.org/soleus/exercise/#tips", "mailto:clinic@example.org", "tel:+441234567890",
+    "index.md", "",
+])
+def test_links_that_work(site, url):
+    assert verdict(site, url) == ""
+
+
+@pytest.mark.parametrize("url, kind, expected", [
+    ("exercis.md", "link", "link 'exercis.md': page or file not found (did you mean 'exercise.md'?)"),
+    ("../exercse/", "link", "link '../exercse/': page or file not found (did you mean 'exercise.md'?)"),
+    ("images/strt.svg", "picture", "picture 'images/strt.svg': file not found (did you mean 'start.svg'?)"),
+    ("images/zzz.svg", "picture", "picture 'images/zzz.svg': file not found"),
+    ("exercise.md#how-to-doit", "link",
+     "link 'exercise.md#how-to-doit': no heading 'how-to-doit' on that page (did you mean '#how-to-do-it'?)"),
+    ("#what-it-doe", "link",
+     "link '#what-it-doe': no heading 'what-it-doe' on this page (did you mean '#what-it-does'?)"),
+    ("../../outside.md", "link", "link '../../outside.md': page or file not found"),
+    ("/exercise/", "link", "link '/exercise/': starts with '/', so it points outside the site "
+                           "(published at /soleus/); use a relative link such as 'anatomy.md'"),
+    ("https://example.org/soleus/exercse/", "link",
+     "link 'https://example.org/soleus/exercse/': page or file not found (did you mean 'exercise.md'?)"),
+    ("mailto:clinic", "link",
+     "link 'mailto:clinic': 'clinic' is not an email address (write it as mailto:name@example.org)"),
+    ("tel:call-us", "link",
+     "link 'tel:call-us': a phone link needs the number in digits, for example tel:+441234567890"),
+    ("javascript:alert(1)", "link", "link 'javascript:alert(1)': 'javascript:' addresses are not "
+     "allowed in a page (they can run code or hide what they show): link to a page, a file or a website"),
+    ("data:text/html,hi", "picture", "picture 'data:text/html,hi': 'data:' addresses are not "
+     "allowed in a page (they can run code or hide what they show): link to a page, a file or a website"),
+    ("ftp://example.org/x", "link", "link 'ftp://example.org/x': 'ftp' links are not allowed; use https://"),
+    ("//example.org/x", "link", "link '//example.org/x': '//' links are not allowed; use https://"),
+])
+def test_links_that_do_not_work_say_why(site, url, kind, expected):
+    assert verdict(site, url, kind) == expected
+
+
+def test_other_websites_are_left_to_the_external_check(site):
+    assert verdict(site, "https://nhs.uk/") == "external"
+    assert verdict(site, "http://nhs.uk/") == "external"
+
+
+def test_the_themes_own_script_links_are_its_own_a_pages_are_not(site):
+    """A page's `javascript:` link is an error; the theme's own (src_uri None) is not checked."""
+    assert verdict(site, "javascript:void(0)", src_uri=None) == ""
+    assert verdict(site, "javascript:void(0)").startswith("link 'javascript:void(0)': 'javascript:'")
+
+
+def test_a_themes_link_is_read_as_an_address_not_as_a_docs_file(site):
+    """The theme writes built addresses: 'exercise.md' from a theme is no page of the site."""
+    assert verdict(site, "exercise.md", src_uri=None) == (
+        "link 'exercise.md': page or file not found (did you mean 'exercise.md'?)")
+    assert verdict(site, "../exercise/", src_uri=None) == ""
+
+
+# What is published -----------------------------------------------------------------------------
+
+def test_only_the_kinds_of_file_a_page_needs_are_published(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("page.md", "patients.csv", "notes", "style.CSS"):
+        (docs / name).write_text("x")
+    (docs / "passwd.md").symlink_to("/etc/passwd")
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "theme.py").write_text("x")
+    files = Files([File(name, str(docs), str(tmp_path / "site"), True)
+                   for name in ("page.md", "patients.csv", "notes", "style.CSS", "passwd.md")]
+                  + [File("theme.py", str(theme), str(tmp_path / "site"), True)])
+    found = [(file.src_uri, str(problem)) for file, problem in
+             published_files_problems(files, docs, tmp_path)]
+    kinds = ("is not published: move it out of docs/ (docs/ holds only pages, pictures, video, "
+             "captions, stylesheets, scripts, fonts and PDFs)")
+    assert found == [
+        ("patients.csv", f"docs/patients.csv: files of this kind (.csv) {kinds.replace('is not', 'are not')}"),
+        ("notes", f"docs/notes: files of this kind (no ending) {kinds.replace('is not', 'are not')}"),
+        ("passwd.md", "docs/passwd.md: is a link to another file (/etc/passwd), which is never "
+                      "published: put the file itself in docs/, or delete the link")]
+
+
+def test_a_page_not_in_utf8_names_line_column_and_byte():
+    data = "title\nCaf\u00e9".encode("latin-1")
+    error = pytest.raises(UnicodeDecodeError, data.decode, "utf-8").value
+    assert str(not_utf8_problem("docs/a.md", data, error)) == (
+        "docs/a.md:2: column 4: this file is not saved as UTF-8 (byte 0xE9 is not UTF-8 text): "
+        "save it as UTF-8 in your editor (\"Save with encoding\", then UTF-8)")
