@@ -49,6 +49,7 @@ MUTATE_TESTS = (
     "tests/test_clinic.py",
     "tests/test_guards.py",
     "tests/test_safety_units.py",
+    "tests/test_safety_pages.py",
     # whole builds, a server and .ci/run: run by `make test`, too slow to run for each mutant
     "--deselect", "tests/test_guards.py::test_an_empty_description_fails_the_real_build_at_its_line",
     "--deselect", "tests/test_guards.py::test_serve_makes_the_handout_and_shows_a_staff_problem_at_its_line",

@@ -164,3 +164,141 @@ def test_image_size_of_svg_png_and_unreadable_files(tmp_path):
     shutil.copy2(PROJECT_DIR / "tests" / "fixtures" / "video" / "media" / "poster.png", tmp_path / "e.PNG")
     assert [image_size(tmp_path / name) for name in ("a.svg", "b.svg", "c.svg", "d.png", "e.PNG", "f.svg")] == [
         (16, 10), None, None, None, (16, 9), None]
+
+
+# What a handout reads from its page ------------------------------------------------------------
+
+EXERCISE = """---
+title: Heel raise
+updated: 2026-11-25
+review_due: 2027-11-25
+handout: true
+---
+
+# The exercise: heel raise {#top}
+
+This makes your calf **stronger**. See [why](anatomy.md).
+
+<p>Raw words</p>
+
+## How to do it
+
+Work one leg at a time. <span>Hold</span> a rail.
+
+<div class="note">Only raw HTML</div>
+
+![Start: on the step](images/heel-raise-start.svg)
+
+/// caption
+Start *here*
+///
+
+1. Stand on a step.  
+   Bend your knee.
+2. Push up. <span>Slowly</span>.
+
+![Top](images/heel-raise-top.svg)
+
+![Third](images/heel-raise-mistake.svg)
+
+## Tips for success
+
+- Keep your **knee bent**.
+
+## How many and how often
+
+- **Repetitions:** up to 15.
+- **How   Often:** every other day.
+- Rest well.
+
+## How it should feel
+
+Tired is normal.
+
+<p>Raw only</p>
+
+- Pain up to 3 is all right.
+
+## Make it easier or harder
+
+- **Easier:** both feet.
+- **Harder:** hold a weight.
+
+!!! warning "When to stop"
+    Stop when you lose **control**.
+"""
+
+
+def handout_of(text: str, docs: Path):
+    _, root, source_map = render(text)
+    return read_handout(root, source_map, HandoutOutputs.for_page("exercise/index.html", "Heel raise"),
+                        "https://example.org/exercise/", docs)
+
+
+def test_the_handout_reads_each_part_of_its_page(docs):
+    content = handout_of(EXERCISE, docs)
+    assert (content.title, content.page_heading) == ("Heel raise", "The exercise: heel raise")
+    assert content.page_url == "https://example.org/exercise/"
+    assert content.purpose == "This makes your calf <strong>stronger</strong>. See why."
+    assert content.steps_intro == ["<p>Work one leg at a time. Hold a rail.</p>"]
+    assert content.steps == ["Stand on a step.<br> Bend your knee.", "Push up. Slowly."]
+    assert content.tips == ["Keep your <strong>knee bent</strong>."]
+    assert content.dosage == ["<strong>Repetitions:</strong> up to 15.",
+                              "<strong>How Often:</strong> every other day.", "Rest well."]
+    assert content.dosage_by_label == {"repetitions": "up to 15.", "how often": "every other day."}
+    assert content.feel == ["<p>Tired is normal.</p>", "<ul> <li>Pain up to 3 is all right.</li> </ul>"]
+    assert [(level.name, level.text) for level in content.levels] == [
+        ("Easier", "<strong>Easier:</strong> both feet."),
+        ("Harder", "<strong>Harder:</strong> hold a weight.")]
+    assert (content.stop_title, content.stop_rule) == (
+        "When to stop", "<p>Stop when you lose <strong>control</strong>.</p>")
+    assert content.pictures == [
+        Picture("images/heel-raise-start.svg", "Start: on the step", 480, 480, "Start <em>here</em>"),
+        Picture("images/heel-raise-top.svg", "Top", 480, 480, "")]
+    assert (content.updated, content.review_due) == (datetime.date(2026, 11, 25),
+                                                      datetime.date(2027, 11, 25))
+
+
+def test_a_handout_without_levels_or_dates_has_none(docs):
+    text = EXERCISE.replace("updated: 2026-11-25\n", "").replace("## Make it easier or harder", "## Other")
+    content = handout_of(text, docs)
+    assert content.levels == [] and content.updated is None
+
+
+def line(text: str, needle: str) -> int:
+    return next(number for number, written in enumerate(text.split("\n"), 1) if needle in written)
+
+
+@pytest.mark.parametrize("old, new, at, message", [
+    ("# The exercise: heel raise {#top}", "Title", "handout: true",
+     "the handout needs the page's title (a first-level heading, # Title)"),
+    ("This makes your calf **stronger**. See [why](anatomy.md).", "", "# The exercise",
+     "the handout needs a short paragraph under the page's title saying what the exercise is for"),
+    ("1. Stand on a step.", "- Stand on a step.", "## How to do it",
+     'the handout needs a section headed "How to do it" with a numbered list of steps'),
+    ("## How to do it", "## Steps", "handout: true",
+     'the handout needs a section headed "How to do it" with a numbered list of steps'),
+    ("- Keep your **knee bent**.", "Keep your knee bent.", "## Tips for success",
+     'the handout needs a section headed "Tips for success" with a bulleted list of tips'),
+    ("## How many and how often", "## Dose", "handout: true",
+     'the handout needs a section headed "How many and how often" with a bulleted list: '
+     "repetitions, sets, how often, and once you add weights"),
+    ('!!! warning "When to stop"', '!!! warning "Careful"', "handout: true",
+     'the handout needs a "When to stop" box, written as !!! warning "When to stop" with the '
+     "stop rule indented under it"),
+    ("## How it should feel", "## Feel", "handout: true",
+     'the handout needs a section headed "How it should feel": what pain is all right while '
+     "exercising and the next day"),
+    ("- **Harder:** hold", "- Harder: hold", "## Make it easier or harder",
+     'each item under "Make it easier or harder" needs to start with its level in bold, for '
+     "example **Easier:** start with both feet"),
+    ("![Start: on the step](images/heel-raise-start.svg)", "", "## How to do it", None),
+])
+def test_a_missing_part_is_one_problem_at_its_line(docs, old, new, at, message):
+    text = EXERCISE.replace(old, new)
+    if message is None:  # no picture in the steps' section
+        text = text.replace("![Top](images/heel-raise-top.svg)", "").replace(
+            "![Third](images/heel-raise-mistake.svg)", "")
+        message = ('the handout needs a picture of the exercise in the section "How to do it", '
+                   "written as ![what the picture shows](images/picture.svg)")
+    assert str(handout_of(text, docs)) == f"docs/exercise.md:{line(text, at)}: {message}"
