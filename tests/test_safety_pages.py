@@ -302,3 +302,90 @@ def test_a_missing_part_is_one_problem_at_its_line(docs, old, new, at, message):
         message = ('the handout needs a picture of the exercise in the section "How to do it", '
                    "written as ![what the picture shows](images/picture.svg)")
     assert str(handout_of(text, docs)) == f"docs/exercise.md:{line(text, at)}: {message}"
+
+
+# More of each rule, from the survivors of `make mutate` ------------------------------------------
+
+def test_a_box_is_reported_at_its_own_line_not_at_a_line_naming_its_type():
+    assert content_messages("!!! tipp\n    A tipp for you.\n\n- Item\n\n    !!! zzz\n        Nested.\n") == [
+        "docs/exercise.md:1: box type 'tipp' is not one the site knows, so it would show without "
+        "its colour and icon (did you mean 'tip'?)",
+        "docs/exercise.md:6: box type 'zzz' is not one the site knows, so it would show without "
+        "its colour and icon (for example warning, note or tip)"]
+
+
+def test_a_div_with_only_the_admonition_class_is_not_a_box_type():
+    assert content_messages('<div class="admonition" markdown="1">\nText\n</div>\n') == []
+
+
+def test_alt_text_that_is_the_file_name_with_underscores(docs):
+    shutil.copy2(docs / "images" / "heel-raise-top.svg", docs / "images" / "calf_photo.svg")
+    assert picture_messages(f"{FRONT}![Calf photo](images/calf_photo.svg)\n", docs) == [
+        "docs/exercise.md:7: warning: picture 'images/calf_photo.svg' has its file name as alt "
+        "text: describe what the picture shows inside the square brackets, for someone who cannot see it"]
+
+
+def test_every_picture_is_checked_after_links_and_missing_files(docs):
+    text = f"{FRONT}[A link](anatomy.md) ![A](images/gone.svg) ![](images/heel-raise-top.svg)\n"
+    assert picture_messages(text, docs) == [
+        "docs/exercise.md:7: picture 'images/heel-raise-top.svg' has no alt text: describe what "
+        "it shows inside the square brackets, for example ![Side view of the exercise](images/picture.svg)"]
+
+
+@pytest.mark.parametrize("size, shown, is_error", [
+    (1_000_000, "1.0 MB, slow to load", False), (1_050_000, "1.1 MB, slow to load", False),
+    (6_000_000, "6.0 MB, too large to publish", True),
+])
+def test_picture_sizes_in_mb_and_which_fail(docs, size, shown, is_error):
+    (docs / "images" / "big.png").write_bytes(b"\0" * size)
+    page, _, _ = render(f"{FRONT}![A calf](images/big.png)\n")
+    [problem] = picture_problems(page, lambda url: docs / url)
+    assert f"is {shown} on a phone" in problem.message and problem.is_error is is_error
+
+
+def test_sizes_and_loading_already_written_are_kept(docs):
+    shutil.copy2(PROJECT_DIR / "tests" / "fixtures" / "video" / "media" / "poster.png", docs / "images" / "wide.png")
+    _, root, _ = render(f'{FRONT}![A](images/wide.png)\n\n![B](images/wide.png){{ width="5" }}\n\n'
+                        f'![C](images/wide.png){{ height="5" }}\n\n'
+                        f'![D](images/wide.png){{ loading="eager" decoding="sync" }}\n\n'
+                        f'![E](images/wide.png){{ fetchpriority="low" }}\n')
+    size_pictures(root, lambda src: docs / src)
+    assert [dict(img.attrib) for img in root.iter("img")] == [
+        {"src": "images/wide.png", "alt": "A", "width": "16", "height": "9", "fetchpriority": "high", "decoding": "async"},
+        {"src": "images/wide.png", "alt": "B", "width": "5", "loading": "lazy", "decoding": "async"},
+        {"src": "images/wide.png", "alt": "C", "height": "5", "loading": "lazy", "decoding": "async"},
+        {"src": "images/wide.png", "alt": "D", "loading": "eager", "decoding": "sync", "width": "16", "height": "9"},
+        {"src": "images/wide.png", "alt": "E", "fetchpriority": "low", "width": "16", "height": "9", "decoding": "async"}]
+
+
+def test_the_handout_keeps_its_page_and_outputs_and_reads_dates_only_when_they_are_dates(docs):
+    _, root, source_map = render(EXERCISE)
+    source_map.page.meta["updated"] = "last week"
+    outputs = HandoutOutputs.for_page("exercise/index.html", "Heel raise")
+    content = read_handout(root, source_map, outputs, "https://example.org/exercise/", docs)
+    assert content.page is source_map.page and content.outputs is outputs
+    assert content.updated is None
+
+
+def test_handout_reading_details(docs):
+    shutil.copy2(PROJECT_DIR / "tests" / "fixtures" / "video" / "media" / "poster.png", docs / "images" / "wide.png")
+    text = (EXERCISE
+            .replace("## How to do it", "## How to *do* it")
+            .replace("Work one leg at a time.", "![](images/wide.png)\n\nDon't rush. Work one leg at a time.")
+            .replace("![Start: on the step](images/heel-raise-start.svg)", "![Gone](images/gone.svg)")
+            .replace("- Keep your **knee bent**.", "- Keep your **knee bent**.\n\n- Breathe.")
+            .replace("- Rest well.", "- Rest **well**.")
+            .replace("- Pain up to 3 is all right.", "1. Pain up to 3 is all right.")
+            .replace("- **Harder:** hold a weight.", "- **Harder:** hold a weight.\n\nMore:\n\n- **Hardest:** two weights.")
+            .replace('!!! warning "When to stop"\n    Stop when you lose **control**.',
+                     '??? warning "When to stop"\n    Stop when you lose **control**.\n\n    Or feel sharp pain.'))
+    content = handout_of(text, docs)
+    assert content.steps_intro == ["<p>Don't rush. Work one leg at a time. Hold a rail.</p>"]
+    assert content.pictures[:2] == [Picture("images/wide.png", "", 16, 9, ""),
+                                    Picture("images/gone.svg", "Gone", 4, 3, "Start <em>here</em>")]
+    assert content.tips == ["<p>Keep your <strong>knee bent</strong>.</p>", "<p>Breathe.</p>"]
+    assert content.dosage_by_label == {"repetitions": "up to 15.", "how often": "every other day."}
+    assert content.feel == ["<p>Tired is normal.</p>", "<ol> <li>Pain up to 3 is all right.</li> </ol>"]
+    assert [level.name for level in content.levels] == ["Easier", "Harder"]
+    assert (content.stop_title, content.stop_rule) == (
+        "When to stop", "<p>Stop when you lose <strong>control</strong>.</p><p>Or feel sharp pain.</p>")

@@ -405,3 +405,229 @@ def test_a_page_not_in_utf8_names_line_column_and_byte():
     assert str(not_utf8_problem("docs/a.md", data, error)) == (
         "docs/a.md:2: column 4: this file is not saved as UTF-8 (byte 0xE9 is not UTF-8 text): "
         "save it as UTF-8 in your editor (\"Save with encoding\", then UTF-8)")
+
+
+# More of each rule, from the survivors of `make mutate` ------------------------------------------
+
+def test_a_date_error_with_no_date_shaped_line_is_at_line_1():
+    page_ = page("---\ntitle: T\nupdated: [2026-13-01]\n---\n")
+    assert messages(front_matter_problems(page_)) == [
+        "docs/winter.md:1: a date is not a real date (month must be in 1..12): write it as "
+        "YYYY-MM-DD, for example 2026-11-25"]
+
+
+def test_the_impossible_date_is_found_after_the_first_colon_of_its_line():
+    page_ = page("---\nnote: x:2026-13-01\nupdated: 2026-13-01\n---\n")
+    assert messages(front_matter_problems(page_)) == [
+        "docs/winter.md:3: 'updated: 2026-13-01' is not a real date (month must be in 1..12): "
+        "write it as YYYY-MM-DD, for example 2026-11-25"]
+
+
+def test_an_empty_quoted_date_is_empty_not_a_wrong_date():
+    text = GOOD.replace("updated: 2026-11-25", 'updated: ""')
+    assert messages(front_matter_problems(page(text, {**GOOD_META, "updated": ""}))) == [
+        "docs/winter.md:4: 'updated:' is empty (the date the page was last updated, written YYYY-MM-DD)"]
+
+
+def test_review_due_in_two_days_is_plural():
+    warnings = review_warnings(page(GOOD, {**GOOD_META, "review_due": TODAY + datetime.timedelta(days=2)}),
+                               TODAY, 30)
+    assert messages(warnings)[0].startswith("docs/winter.md:5: warning: review is due on 27 November "
+                                            "2026, in 2 days: ")
+
+
+def test_different_titles_and_untitled_pages_are_not_duplicates():
+    pages = [PageSource("a.md", "docs/a.md", GOOD, {"title": "Winter"}),
+             PageSource("b.md", "docs/b.md", GOOD, {"title": "Summer"}),
+             PageSource("c.md", "docs/c.md", GOOD, {}), PageSource("d.md", "docs/d.md", GOOD, {"title": ""})]
+    assert duplicate_title_warnings(pages) == []
+
+
+def test_each_reference_of_a_page_is_checked_and_other_websites_kept_for_later(site):
+    from soleus_site.checks.links import ExternalLink, check_references
+
+    references = [Reference("link", "exercise.md", 4), Reference("link", "http://nhs.uk/", 5),
+                  Reference("picture", "images/none.svg", 6, "A"), Reference("link", "https://nhs.uk/", 7)]
+    external: list[ExternalLink] = []
+    problems = check_references(references, "docs/anatomy.md", "anatomy.md", "anatomy/index.html",
+                                site, external)
+    assert problems == [
+        Problem("docs/anatomy.md", 5, "link 'http://nhs.uk/' is not secure (http://): use https:// "
+                                      "if the site offers it", "warning"),
+        Problem("docs/anatomy.md", 6, "picture 'images/none.svg': file not found")]
+    assert external == [ExternalLink("docs/anatomy.md", 5, "http://nhs.uk/"),
+                        ExternalLink("docs/anatomy.md", 7, "https://nhs.uk/")]
+
+
+def test_links_from_a_page_in_a_folder_and_up_to_the_home_page(tmp_path):
+    docs = tmp_path / "docs"
+    names = ["index.md", "guides/winter.md", "images/start.svg"]
+    for name in names:
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text("x")
+    files = Files([File(name, str(docs), str(tmp_path / "site"), True) for name in names])
+    site = SiteMap(files, "https://example.org")
+    assert site.base_path == "/"
+
+    def check(url):
+        return check_reference(Reference("link", url, 1), "guides/winter.md", "guides/winter/index.html", site)
+
+    assert [check(url) for url in ("../images/start.svg", "../../", "../index.md", "/images/start.svg")] == [""] * 4
+    assert check("images/start.svg") == "link 'images/start.svg': page or file not found (did you mean 'start.svg'?)"
+    assert site.exists("/images/start.svg/") == "images/start.svg"
+    assert site.exists("/guides/winter/") == "guides/winter/index.html"
+
+
+def test_a_link_to_the_folder_above_a_page_leads_to_the_home_page(site):
+    assert verdict(site, "../") == ""
+    assert verdict(site, "../..") == "link '../..': page or file not found"
+
+
+def test_a_files_problem_belongs_to_the_whole_file(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "notes.txt").write_text("x")
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "theme.py").write_text("x")
+    files = Files([File("theme.py", str(theme), str(tmp_path / "site"), True),
+                   File("notes.txt", str(docs), str(tmp_path / "site"), True)])
+    [(file, problem)] = list(published_files_problems(files, docs, tmp_path))
+    assert (file.src_uri, problem.file, problem.line) == ("notes.txt", "docs/notes.txt", 0)
+
+
+def test_a_folder_in_docs_that_is_a_link_is_found_before_mkdocs_looks(tmp_path):
+    from soleus_site.checks.published_files import linked_folder_problems
+
+    docs = tmp_path / "docs"
+    (docs / "images" / "old").mkdir(parents=True)
+    (docs / "images" / "system").symlink_to("/etc")
+    (docs / "linked").symlink_to(tmp_path)
+    assert [(problem.file, problem.line, problem.message) for problem in
+            linked_folder_problems(docs, tmp_path)] == [
+        ("docs/linked", 0, f"is a link to another folder ({tmp_path}), which is never published: "
+                           f"put the folder itself in docs/, or delete the link"),
+        ("docs/images/system", 0, "is a link to another folder (/etc), which is never published: "
+                                  "put the folder itself in docs/, or delete the link")]
+
+
+@pytest.mark.parametrize("data, line, column", [
+    (b"\n\xe9", 2, 1), (b"a\nb\nc\xe9", 3, 2), (b"a\n\xe9b\nc", 2, 1), (b"\xe9\n", 1, 1),
+])
+def test_the_first_byte_that_is_not_utf8_is_at_its_line_and_column(data, line, column):
+    error = pytest.raises(UnicodeDecodeError, data.decode, "utf-8").value
+    problem = not_utf8_problem("docs/a.md", data, error)
+    assert (problem.line, problem.message.split(":")[0]) == (line, f"column {column}")
+
+
+# The clinic's details --------------------------------------------------------------------------
+
+def test_contact_items_in_order_with_their_links():
+    from soleus_site.clinic import ContactItem, contact_items
+
+    assert contact_items({"website": "https://www.example.org/", "phone": "01234 567890",
+                          "phone_dial": "+441234567890", "email": "a@example.org",
+                          "address": "1 High Street", "booking_url": "https://example.org/book"}) == [
+        ContactItem("Website", "example.org", "https://www.example.org/"),
+        ContactItem("Phone", "01234 567890", "tel:+441234567890"),
+        ContactItem("Email", "a@example.org", "mailto:a@example.org"),
+        ContactItem("Address", "1 High Street"),
+        ContactItem("", "Book an appointment", "https://example.org/book")]
+
+
+@pytest.mark.parametrize("url, keep, shown", [
+    ("https://www.example.org/", False, "example.org"),
+    ("https://www.example.org/", True, "example.org/"),
+    ("https://example.org/X/", False, "example.org/X"),
+    ("https://example.org/a?q=1", False, "example.org/a?q=1"),
+])
+def test_shown_address(url, keep, shown):
+    from soleus_site.clinic import shown_address
+
+    assert shown_address(url, keep) == shown
+
+
+@pytest.mark.parametrize("phone, mistake", [
+    ("01234 56789", "(no UK number has these digits): check each digit, and write it like 01234 567890"),
+    ("+80012345678", "(it does not start with 0 or +44): write the clinic's UK number, for example 01234 567890"),
+])
+def test_phone_mistakes(phone, mistake):
+    from soleus_site.clinic import _uk_number
+
+    assert _uk_number(phone) == (None, mistake)
+
+
+@pytest.mark.parametrize("url, mistake", [
+    ("http://example.org/a://b", "is not a secure address (it starts with http://): write it with "
+                                 "https:// instead, as https://example.org/a://b"),
+    ("example.org/book/now", "is not a full web address (it does not start with https://): write "
+                             "it as https://example.org/book/now"),
+])
+def test_web_address_mistakes(url, mistake):
+    from soleus_site.clinic import _web_address_mistake
+
+    assert _web_address_mistake(url) == mistake
+
+
+# Shortcodes, more ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, expected", [
+    (':video: fixtureID01 "Clip" poster=..', "'..' goes outside docs/"),
+    (':video: fixtureID01 "Clip" poster=media/../..', "'media/../..' goes outside docs/"),
+    (':video: fixtureID01 "Clip" poster=media/a=b.png', "file 'media/a=b.png' not found (looked "
+     "for docs/media/a=b.png); check the spelling, or add the file there"),
+    (':video: https://www.youtube.com/watch?t=3 "Clip"', "'https://www.youtube.com/watch?t=3' is a "
+     "YouTube link without a valid video ID (11 letters, digits, - or _)"),
+    (':video: https://www.youtube.com/user/fixtureID01 "Clip"', "'https://www.youtube.com/user/"
+     "fixtureID01' is a YouTube link without a valid video ID (11 letters, digits, - or _)"),
+    (':video: https://youtu.be/Xfixture01X/ "Clip"', None),
+    (':video: https://www.youtube.com/embed/Xfixture01X "Clip"', None),
+])
+def test_more_video_sources(docs, line, expected):
+    assert shortcode_problems(docs, line) == ([] if expected is None else [f"docs/exercise.md:7: {expected}"])
+
+
+def test_titles_with_an_apostrophe_are_safe_in_attributes(docs):
+    youtube = "\n".join(expand(docs, ':video: fixtureID01 "Sam\'s clip"').lines)
+    assert 'data-video-title="Sam&#x27;s clip"' in youtube and "<img" not in youtube
+    local = expand(docs, ':video: media/clip.mp4 "Sam\'s clip"').lines
+    assert 'aria-label="Sam&#x27;s clip">' in local[1]
+    assert local[-2] == '<p class="video__print">Watch the video online</p>'
+
+
+def test_shortcodes_after_a_closed_code_block_are_used(docs):
+    markdown = "```python\ncode\n```\n~~~\nmore\n~~~\n```python\n:handout:"
+    assert shortcode_problems(docs, markdown) == [
+        "docs/exercise.md:13: this code block (```python) is never closed, so what follows it is "
+        "not read as the page: add a ``` line where the code ends, or delete this line",
+        "docs/exercise.md:14: shortcode ':handout:' was not used: it is inside the code block "
+        "opened at line 13, which is never closed"]
+    assert shortcode_problems(docs, "```\ncode\n```\n:handout:") == [
+        "docs/exercise.md:10: :handout: links to this page's printable handout: add 'handout: "
+        "true' to the page's front matter to make one"]
+
+
+def test_lines_count_from_1_by_default(docs):
+    context = PageContext(src_path="exercise.md", shown_path="docs/exercise.md", docs_dir=docs,
+                          url_for=lambda path: path)
+    expanded = expand_shortcodes("a\n:handout: x", context)
+    assert messages(expanded.problems) == ["docs/exercise.md:2: :handout: takes nothing after it"]
+    assert expanded.file_lines == [1, 2]
+
+
+def test_handout_links_name_the_page_and_its_three_pdfs(docs):
+    from soleus_site.handout.outputs import HandoutOutputs
+
+    expanded = expand(docs, ":handout:", handout=HandoutOutputs.for_page("exercise/index.html", "Heel raise"))
+    assert expanded.lines == [
+        '<p class="handout-links"><a href="handout/">Print the handout</a> (PDF: <a href="handout/'
+        'heel-raise-a4.pdf">A4</a>, <a href="handout/heel-raise-letter.pdf">Letter</a>, <a href='
+        '"handout/heel-raise-large-print.pdf">large print</a>)</p>']
+
+
+def test_clinic_contact_without_a_description_and_with_every_detail(docs):
+    clinic = {"name": "Active Podiatry", "website": "https://example.org/", "phone": "01234 567890",
+              "phone_dial": "+441234567890", "email": "", "address": "1 High Street", "booking_url": ""}
+    assert expand(docs, ":clinic-contact:", clinic=clinic).lines == [
+        "- **Active Podiatry**", "- Website: [example.org](https://example.org/)",
+        "- Phone: [01234 567890](tel:+441234567890)", "- Address: 1 High Street"]
