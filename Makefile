@@ -32,7 +32,7 @@ scripts/lighthouse/node_modules: scripts/lighthouse/package.json scripts/lightho
 test: $(VENV)/test.stamp test-packages
 	$(BIN)/python -m pytest
 
-# Not part of `make test`: about 15 minutes on two cores (scripts/mutate.py says what it does).
+# Not part of `make test`: about 5 minutes on two cores (scripts/mutate.py says what it does).
 mutate: $(VENV)/mutate.stamp site-packages
 	$(BIN)/python scripts/mutate.py
 

@@ -389,3 +389,13 @@ def test_handout_reading_details(docs):
     assert [level.name for level in content.levels] == ["Easier", "Harder"]
     assert (content.stop_title, content.stop_rule) == (
         "When to stop", "<p>Stop when you lose <strong>control</strong>.</p><p>Or feel sharp pain.</p>")
+
+
+def test_headings_with_nested_emphasis_a_box_without_title_and_trailing_space(docs):
+    text = (EXERCISE.replace("## How to do it", "## How to *do **it***")
+            .replace("Tired is normal.", "Tired is normal. <span></span>")
+            .replace('!!! warning "When to stop"', '!!! note ""\n    Plain.\n\n!!! warning "When to stop"'))
+    content = handout_of(text, docs)
+    assert content.steps == ["Stand on a step.<br> Bend your knee.", "Push up. Slowly."]
+    assert content.feel[0] == "<p>Tired is normal.</p>"
+    assert content.stop_rule == "<p>Stop when you lose <strong>control</strong>.</p>"

@@ -631,3 +631,33 @@ def test_clinic_contact_without_a_description_and_with_every_detail(docs):
     assert expand(docs, ":clinic-contact:", clinic=clinic).lines == [
         "- **Active Podiatry**", "- Website: [example.org](https://example.org/)",
         "- Phone: [01234 567890](tel:+441234567890)", "- Address: 1 High Street"]
+
+
+def test_front_matter_with_a_control_character_is_one_error_at_line_1():
+    [problem] = front_matter_problems(page("---\ntitle: a\x07b\n---\n"))
+    assert (problem.file, problem.line) == ("docs/winter.md", 1)
+    assert problem.message.startswith("front matter is not valid: unacceptable character #x0007: "
+                                      "special characters are not allowed")
+
+
+def test_a_link_into_a_folder_whose_name_starts_with_x(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "Xrays").mkdir(parents=True)
+    (docs / "Xrays" / "index.md").write_text("x")
+    site = SiteMap(Files([File("Xrays/index.md", str(docs), str(tmp_path / "site"), True)]),
+                   "https://example.org/")
+    assert (site.exists("Xrays/"), site.exists("/Xrays")) == ("Xrays/index.html", "Xrays/index.html")
+
+
+def test_a_youtube_video_without_a_poster_shows_only_the_play_button(docs):
+    assert expand(docs, ':video: fixtureID01 "Clip"').lines[1] == (
+        '<a class="video__start" href="https://www.youtube.com/watch?v=fixtureID01" '
+        'data-youtube-id="fixtureID01" data-video-title="Clip"><span class="video__play" '
+        'aria-hidden="true"></span><span class="video__label">Play video<span '
+        'class="md-visually-hidden">: Clip</span></span></a>')
+
+
+def test_the_booking_link_has_no_label(docs):
+    clinic = {"name": "Active Podiatry", "booking_url": "https://example.org/book"}
+    assert expand(docs, ":clinic-contact:", clinic=clinic).lines == [
+        "- **Active Podiatry**", "- [Book an appointment](https://example.org/book)"]
