@@ -399,3 +399,8 @@ def test_headings_with_nested_emphasis_a_box_without_title_and_trailing_space(do
     assert content.steps == ["Stand on a step.<br> Bend your knee.", "Push up. Slowly."]
     assert content.feel[0] == "<p>Tired is normal.</p>"
     assert content.stop_rule == "<p>Stop when you lose <strong>control</strong>.</p>"
+
+
+def test_the_handout_copies_characters_as_the_page_shows_them(docs):
+    text = EXERCISE.replace("Tired is normal.", "Tired &amp; normal, 1 &lt; 3, x<y & <b>z</b>, \"q\".")
+    assert handout_of(text, docs).feel[0] == '<p>Tired &amp; normal, 1 &lt; 3, x&lt;y &amp; z, "q".</p>'
