@@ -2,13 +2,14 @@
 #   make serve   set up, build and preview the site at http://127.0.0.1:8000 (live reload)
 #   make test    set up everything the tests need and run them
 #   make build   build and check the site into site/;  make bench  print timings
+#   make mutate  mutation testing of the safety modules: killed/total per module, survivors
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build new-page bench clean site-packages test-packages
+.PHONY: serve test build new-page bench mutate clean site-packages test-packages
 
 serve: $(VENV)/site.stamp site-packages
 	$(BIN)/python scripts/build.py serve
@@ -30,6 +31,10 @@ scripts/lighthouse/node_modules: scripts/lighthouse/package.json scripts/lightho
 
 test: $(VENV)/test.stamp test-packages
 	$(BIN)/python -m pytest
+
+# Not part of `make test`: about 5 minutes on two cores (scripts/mutate.py says what it does).
+mutate: $(VENV)/mutate.stamp site-packages
+	$(BIN)/python scripts/mutate.py
 
 # Debian packages: Pango draws the handout's PDFs (WeasyPrint); the browser tests drive
 # Debian's Chromium (never a downloaded browser). Installed only when missing.
@@ -65,5 +70,10 @@ $(VENV)/test.stamp: requirements.txt requirements-test.txt pyproject.toml $(VENV
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@ $(VENV)/site.stamp
 
+$(VENV)/mutate.stamp: requirements-mutate.txt requirements.txt requirements-test.txt pyproject.toml $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -r requirements-mutate.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@ $(VENV)/test.stamp $(VENV)/site.stamp
+
 clean:
-	rm -rf site $(VENV)
+	rm -rf site .mutate $(VENV)
