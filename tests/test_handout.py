@@ -478,6 +478,15 @@ def test_a_handout_grown_past_its_pages_is_a_warning_at_handout_true(project):
     assert again.notes == ["Handout of docs/exercise.md: PDFs reused (nothing they show has changed)"]
 
 
+def test_a_misspelt_picture_in_the_steps_is_one_problem_at_its_line(project):
+    exercise = project / "docs" / "exercise.md"
+    edit(exercise, "(images/heel-raise-top.svg)", "(images/heel-raise-topp.svg)")
+    outcome = build_into(project, project / "site")
+    assert [str(problem) for problem in outcome.problems] == [
+        f"docs/exercise.md:{line_of(exercise, 'heel-raise-topp.svg')}: "
+        "picture 'images/heel-raise-topp.svg': file not found (did you mean 'heel-raise-top.svg'?)"]
+
+
 def test_a_page_without_steps_is_reported_at_its_heading(project):
     exercise = project / "docs" / "exercise.md"
     text = exercise.read_text(encoding="utf-8")

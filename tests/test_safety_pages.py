@@ -314,6 +314,17 @@ def test_a_box_is_reported_at_its_own_line_not_at_a_line_naming_its_type():
         "its colour and icon (for example warning, note or tip)"]
 
 
+def test_a_folding_box_and_a_box_without_text_are_checked_at_their_lines():
+    assert content_messages("Intro.\n\n??? warnin \"Open me\"\n    Hidden.\n\n!!! zzz\n\n"
+                            "!!! tip\n    Ok.\n\n!!! zzz \"Again\"\n") == [
+        "docs/exercise.md:3: box type 'warnin' is not one the site knows, so it would show without "
+        "its colour and icon (did you mean 'warning'?)",
+        "docs/exercise.md:6: box type 'zzz' is not one the site knows, so it would show without "
+        "its colour and icon (for example warning, note or tip)",
+        "docs/exercise.md:11: box type 'zzz' is not one the site knows, so it would show without "
+        "its colour and icon (for example warning, note or tip)"]
+
+
 def test_a_div_with_only_the_admonition_class_is_not_a_box_type():
     assert content_messages('<div class="admonition" markdown="1">\nText\n</div>\n') == []
 
@@ -372,17 +383,18 @@ def test_handout_reading_details(docs):
     text = (EXERCISE
             .replace("## How to do it", "## How to *do* it")
             .replace("Work one leg at a time.", "![](images/wide.png)\n\nDon't rush. Work one leg at a time.")
-            .replace("![Start: on the step](images/heel-raise-start.svg)", "![Gone](images/gone.svg)")
+            .replace("![Start: on the step](images/heel-raise-start.svg)", "![Gone](images/broken.svg)")
             .replace("- Keep your **knee bent**.", "- Keep your **knee bent**.\n\n- Breathe.")
             .replace("- Rest well.", "- Rest **well**.")
             .replace("- Pain up to 3 is all right.", "1. Pain up to 3 is all right.")
             .replace("- **Harder:** hold a weight.", "- **Harder:** hold a weight.\n\nMore:\n\n- **Hardest:** two weights.")
             .replace('!!! warning "When to stop"\n    Stop when you lose **control**.',
                      '??? warning "When to stop"\n    Stop when you lose **control**.\n\n    Or feel sharp pain.'))
+    (docs / "images" / "broken.svg").write_text("not a picture")  # its size unreadable: 4 x 3
     content = handout_of(text, docs)
     assert content.steps_intro == ["<p>Don't rush. Work one leg at a time. Hold a rail.</p>"]
     assert content.pictures[:2] == [Picture("images/wide.png", "", 16, 9, ""),
-                                    Picture("images/gone.svg", "Gone", 4, 3, "Start <em>here</em>")]
+                                    Picture("images/broken.svg", "Gone", 4, 3, "Start <em>here</em>")]
     assert content.tips == ["<p>Keep your <strong>knee bent</strong>.</p>", "<p>Breathe.</p>"]
     assert content.dosage_by_label == {"repetitions": "up to 15.", "how often": "every other day."}
     assert content.feel == ["<p>Tired is normal.</p>", "<ol> <li>Pain up to 3 is all right.</li> </ol>"]
@@ -404,3 +416,8 @@ def test_headings_with_nested_emphasis_a_box_without_title_and_trailing_space(do
 def test_the_handout_copies_characters_as_the_page_shows_them(docs):
     text = EXERCISE.replace("Tired is normal.", "Tired &amp; normal, 1 &lt; 3, x<y & <b>z</b>, \"q\".")
     assert handout_of(text, docs).feel[0] == '<p>Tired &amp; normal, 1 &lt; 3, x&lt;y &amp; z, "q".</p>'
+
+
+def test_a_caption_of_two_paragraphs_keeps_a_space_between_them(docs):
+    text = EXERCISE.replace("Start *here*\n///", "Start *here*.\n\nThen up.\n///")
+    assert handout_of(text, docs).pictures[0].caption == "Start <em>here</em>. Then up."

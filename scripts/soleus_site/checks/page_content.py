@@ -41,13 +41,15 @@ def page_content_problems(root: etree.Element, source_map: SourceMap) -> list[Pr
             problems.append(Problem(page.shown_path, line, "a comment (<!-- ... -->) was left out "
                                     "of the published page: keep notes for staff outside the "
                                     "page's file", "warning"))
-    for box in root.iter("div"):
-        classes = (box.get("class") or "").split()
-        if classes[:1] == ["admonition"] and len(classes) > 1 and classes[1] not in BOX_TYPES:
-            problems.append(Problem(page.shown_path, _box_line(box, classes[1], source_map),
-                                    f"box type '{classes[1]}' is not one the site knows, so it "
+    boxes_seen: dict[str, int] = {}
+    for box, kind in _boxes(root):
+        boxes_seen[kind] = boxes_seen.get(kind, -1) + 1
+        if kind not in BOX_TYPES:
+            problems.append(Problem(page.shown_path,
+                                    _box_line(box, kind, boxes_seen[kind], source_map),
+                                    f"box type '{kind}' is not one the site knows, so it "
                                     f"would show without its colour and icon"
-                                    f"{suggest(classes[1], sorted(BOX_TYPES)) or ' (for example warning, note or tip)'}"))
+                                    f"{suggest(kind, sorted(BOX_TYPES)) or ' (for example warning, note or tip)'}"))
     seen: dict[str, int] = {}
     for text, written in source_map.missing_references:
         needle = f"]{written}"
@@ -59,17 +61,30 @@ def page_content_problems(root: etree.Element, source_map: SourceMap) -> list[Pr
     return problems
 
 
-def _box_line(box: etree.Element, kind: str, source_map: SourceMap) -> int:
-    """The line of the box's '!!! type' (or '??? type'): just before its first line of text."""
+def _boxes(root: etree.Element):
+    """Each box on the page with its type: "!!! type" (a div) and "??? type" (a details)."""
+    for element in root.iter():
+        classes = (element.get("class") or "").split()
+        if element.tag == "div" and classes[:1] == ["admonition"] and len(classes) > 1:
+            yield element, classes[1]
+        elif element.tag == "details" and classes:
+            yield element, classes[0]
+
+
+def _box_line(box: etree.Element, kind: str, occurrence: int, source_map: SourceMap) -> int:
+    """The line of the box's '!!! type' (or '??? type'): just before its first line of text, or,
+    for a box with no text, the n-th line that opens a box of its type."""
+    page = source_map.page
+    opens = lambda line: kind in line and line.lstrip()[:3] in ("!!!", "???")  # noqa: E731
     first = next((source_map.blocks[element][0] for element in box.iter()
                   if element in source_map.blocks), None)
     if first is None:
-        return 0
+        openings = [index for index, line in enumerate(page.markdown_lines) if opens(line)]
+        return page.file_line(openings[min(occurrence, len(openings) - 1)]) if openings else 0
     for index in range(first, -1, -1):
-        line = source_map.page.markdown_lines[index]
-        if kind in line and line.lstrip()[:3] in ("!!!", "???"):
-            return source_map.page.file_line(index)
-    return source_map.page.file_line(first)
+        if opens(page.markdown_lines[index]):
+            return page.file_line(index)
+    return page.file_line(first)
 
 
 def _nth_line(page: PageSource, needle: str, occurrence: int) -> int:

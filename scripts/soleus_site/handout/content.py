@@ -151,8 +151,10 @@ def _read(root, source_map: SourceMap, outputs, page_url, docs_dir) -> HandoutCo
     steps_intro = [copy.outer(element) for element in steps_section[:steps_section.index(steps_list)]
                    if element.tag == "p" and element.find(".//img") is None
                    and not copy.is_raw_html(element)]
-    pictures = [copy.picture(img, docs_dir) for element in steps_section
-                for img in element.iter("img")][:PICTURES_SHOWN]
+    # A picture whose file is missing is left out: the link check reports it at its line.
+    pictures = [picture for element in steps_section for img in element.iter("img")
+                if (docs_dir / (picture := copy.picture(img, docs_dir)).src).is_file()
+                ][:PICTURES_SHOWN]
     if not pictures:
         raise HandoutProblem(f'the handout needs a picture of the exercise in the section "'
                              f'{STEPS_HEADING}", written as ![what the picture shows]'
@@ -248,4 +250,4 @@ class Copier:
         figure = self.source_map.parents.get(self.source_map.parents.get(img))
         caption = figure.find("figcaption") if figure is not None and figure.tag == "figure" else None
         return Picture(src, (img.get("alt") or "").strip(), size[0], size[1],
-                       "".join(self.inner(child) for child in caption) if caption is not None else "")
+                       " ".join(self.inner(child) for child in caption) if caption is not None else "")
