@@ -325,6 +325,19 @@ def test_a_folding_box_and_a_box_without_text_are_checked_at_their_lines():
         "its colour and icon (for example warning, note or tip)"]
 
 
+def test_empty_boxes_of_one_type_are_each_at_their_own_line():
+    assert content_messages("!!! tip \"zzz tips\"\n    A.\n\n!!! zzz\n    B.\n\n!!! zzz\n\n"
+                            "???+ zzz\n\n??? \"Only a title\"\n    C.\n") == [
+        f"docs/exercise.md:{line}: box type 'zzz' is not one the site knows, so it would show "
+        "without its colour and icon (for example warning, note or tip)" for line in (4, 7, 9)]
+
+
+def test_a_box_written_in_html_is_checked_for_the_whole_file():
+    assert content_messages('<div class="admonition zzz" markdown="1">\nText\n</div>\n') == [
+        "docs/exercise.md: box type 'zzz' is not one the site knows, so it would show without "
+        "its colour and icon (for example warning, note or tip)"]
+
+
 def test_a_div_with_only_the_admonition_class_is_not_a_box_type():
     assert content_messages('<div class="admonition" markdown="1">\nText\n</div>\n') == []
 

@@ -661,3 +661,21 @@ def test_the_booking_link_has_no_label(docs):
     clinic = {"name": "Active Podiatry", "booking_url": "https://example.org/book"}
     assert expand(docs, ":clinic-contact:", clinic=clinic).lines == [
         "- **Active Podiatry**", "- [Book an appointment](https://example.org/book)"]
+
+
+@pytest.mark.parametrize("page_url, printed", [
+    ("https://example.org/soleus/exercise/",
+     '<span class="handout-links__print">: https://example.org/soleus/exercise/handout/</span>'),
+    ("", ""),  # no site address known: nothing to print
+])
+def test_handout_links_name_every_pdf_and_print_the_handouts_address(docs, page_url, printed):
+    from soleus_site.handout.outputs import HandoutOutputs
+
+    expanded = expand(docs, ":handout:", page_url=page_url,
+                      handout=HandoutOutputs("exercise/index.html", "heel-raise"))
+    assert expanded.problems == []
+    assert expanded.lines == [
+        '<p class="handout-links"><a href="handout/">Print the handout</a> (PDF: '
+        '<a href="handout/heel-raise-a4.pdf">A4</a>, <a href="handout/heel-raise-letter.pdf">'
+        'Letter</a>, <a href="handout/heel-raise-large-print.pdf">large print</a>)'
+        f'{printed}</p>']

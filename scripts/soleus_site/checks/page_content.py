@@ -9,6 +9,8 @@ type the theme knows, or it loses its colour and icon; a reference link [text][i
 
 from __future__ import annotations
 
+import re
+
 import xml.etree.ElementTree as etree
 
 from ..page_model import PageSource
@@ -22,6 +24,10 @@ BOX_TYPES = {
     "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure",
     "fail", "missing", "danger", "error", "bug", "example", "quote", "cite",
 }
+
+
+# A line that opens a box: "!!! type", "??? type" or "???+ type" (then maybe a title)
+BOX_OPENING = re.compile(r"\s*(?:!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)")
 
 
 def page_content_problems(root: etree.Element, source_map: SourceMap) -> list[Problem]:
@@ -46,7 +52,7 @@ def page_content_problems(root: etree.Element, source_map: SourceMap) -> list[Pr
         boxes_seen[kind] = boxes_seen.get(kind, -1) + 1
         if kind not in BOX_TYPES:
             problems.append(Problem(page.shown_path,
-                                    _box_line(box, kind, boxes_seen[kind], source_map),
+                                    _box_line(kind, boxes_seen[kind], page),
                                     f"box type '{kind}' is not one the site knows, so it "
                                     f"would show without its colour and icon"
                                     f"{suggest(kind, sorted(BOX_TYPES)) or ' (for example warning, note or tip)'}"))
@@ -71,20 +77,12 @@ def _boxes(root: etree.Element):
             yield element, classes[0]
 
 
-def _box_line(box: etree.Element, kind: str, occurrence: int, source_map: SourceMap) -> int:
-    """The line of the box's '!!! type' (or '??? type'): just before its first line of text, or,
-    for a box with no text, the n-th line that opens a box of its type."""
-    page = source_map.page
-    opens = lambda line: kind in line and line.lstrip()[:3] in ("!!!", "???")  # noqa: E731
-    first = next((source_map.blocks[element][0] for element in box.iter()
-                  if element in source_map.blocks), None)
-    if first is None:
-        openings = [index for index, line in enumerate(page.markdown_lines) if opens(line)]
-        return page.file_line(openings[min(occurrence, len(openings) - 1)]) if openings else 0
-    for index in range(first, -1, -1):
-        if opens(page.markdown_lines[index]):
-            return page.file_line(index)
-    return page.file_line(first)
+def _box_line(kind: str, occurrence: int, page: PageSource) -> int:
+    """The line of the n-th '!!! type' (or '??? type') of this type on the page: Python-Markdown
+    keeps no lines, and a box may have no text of its own to find."""
+    openings = [index for index, line in enumerate(page.markdown_lines)
+                if (match := BOX_OPENING.match(line)) and match["kind"] == kind]
+    return page.file_line(openings[occurrence]) if occurrence < len(openings) else 0
 
 
 def _nth_line(page: PageSource, needle: str, occurrence: int) -> int:
