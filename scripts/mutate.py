@@ -64,6 +64,8 @@ KILLED = {1, 3, 37}
 # once understood, a line here). mutmut numbers the mutants of each function in order, so a
 # change to a function can renumber its survivors: look at them again then.
 SAME_WHEN = {
+    "marked": "every YAML error safe_load raises, but the ReaderError handled before it, is a "
+              "MarkedYAMLError with its problem and mark: the defaults guard against others",
     "strip": "the path never has the characters this changes at that end",
     "guard": "a path that leads above the site is never one of the site's files, so exists() says "
              "None anyway: the guard is for clarity",
@@ -78,6 +80,11 @@ SAME_WHEN = {
 }
 EQUIVALENT = {
     "checks.front_matter.x_field_line__mutmut_10": "falsy",  # "" and None are both not a mapping
+    "checks.front_matter.x__unreadable__mutmut_48": "marked",
+    "checks.front_matter.x__unreadable__mutmut_57": "marked",
+    "checks.front_matter.x__unreadable__mutmut_60": "marked",
+    "checks.front_matter.x__unreadable__mutmut_68": "marked",
+    "checks.front_matter.x__unreadable__mutmut_71": "marked",
     "checks.links.x_check_reference__mutmut_59": "PurePosixPath's name already drops a final '/'",
     "checks.links.x_check_reference__mutmut_60": "PurePosixPath's name already drops a final '/'",
     "checks.links.x_check_reference__mutmut_62": "x end",

@@ -121,6 +121,11 @@ def _unreadable(shown_path: str, body: str) -> Problem:
                                    f"({error}): write it as YYYY-MM-DD, for example 2026-11-25")
         return Problem(shown_path, 1, f"a date is not a real date ({error}): write it as "
                        f"YYYY-MM-DD, for example 2026-11-25")
+    except yaml.reader.ReaderError as error:  # a character YAML refuses, such as a control code
+        return Problem(shown_path, body[:error.position].count("\n") + 2,
+                       f"front matter has a hidden character (code {error.character:#06x}) that "
+                       "cannot be published: retype the line (it often comes with text pasted "
+                       "from another program)")
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error)
