@@ -1,7 +1,8 @@
 // "Prepare for a patient" on the handout page: what the clinician types in the form is written
 // into the plan on the sheet below, so that printing (or "Save as PDF") gives the patient their
 // own plan. Nothing is kept or sent: no storage, no cookies, no request; closing the page forgets
-// it. Without JavaScript the form stays hidden and the sheet prints with its blanks.
+// it. Without JavaScript the form is not shown (handout.css shows it only under html.js) and the
+// sheet prints with its blanks.
 (function () {
   "use strict";
   var section = document.getElementById("prepare");
@@ -49,6 +50,5 @@
 
   form.elements.date.defaultValue = today();  // kept by "Clear the form"
   form.elements.date.value = today();
-  section.hidden = false;
   fillSheet();
 })();
