@@ -147,3 +147,15 @@ def test_with_wider_text_spacing_nothing_on_the_sheet_spills(visit, width):
         " && box.scrollWidth > box.clientWidth + 1)"
         ".map(box => box.tagName + ' ' + box.textContent.trim().slice(0, 20))")
     assert spilling == []
+
+
+def test_the_form_is_on_the_page_before_its_script_arrives(visit, site_url):
+    """The form takes its place from the first paint, so nothing on the page moves when plan.js
+    arrives (a form shown only by the script pushed the sheet down and delayed the largest paint)."""
+    current = visit(HANDOUT, 360)
+    held = []
+    current.context.route("**/plan.js", lambda route: held.append(route))
+    current.page.goto(site_url + HANDOUT, wait_until="commit")
+    current.page.wait_for_selector(".sheet__footer", state="attached")
+    assert held and current.page.is_visible(".prepare")
+    held[0].continue_()
