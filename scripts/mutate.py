@@ -94,8 +94,6 @@ EQUIVALENT = {
     "checks.links.xǁSiteMapǁresolve__mutmut_18": "guard",
     "checks.links.xǁSiteMapǁresolve__mutmut_20": "guard",
     "checks.links.xǁSiteMapǁresolve__mutmut_22": "guard",
-    "checks.page_content.x__nth_line__mutmut_9": "unreachable: the [text][id] was read from the "
-        "page's own lines, so it is found there",
     "checks.pictures.x__plain__mutmut_11": "both sides",
     "checks.pictures.x__plain__mutmut_2": "both sides",
     "checks.pictures.x_image_size__mutmut_26": "an SVG without a viewBox is unreadable either way",
@@ -113,10 +111,10 @@ EQUIVALENT = {
     "handout.content.x__label__mutmut_14": "x end",
     "handout.content.x__label__mutmut_20": "markdown",
     "handout.content.x__label__mutmut_21": "markdown",
-    "handout.content.x__read__mutmut_186": "Markdown makes two lists that follow each other one "
+    "handout.content.x__read__mutmut_193": "Markdown makes two lists that follow each other one "
         "list, so the element after the first list is never a second <ul>",
     "handout.content.x__read__mutmut_75": "line_of(None) is 0, as the other branch",
-    "handout.content.x__read__mutmut_230": "iter(None) also visits elements that are no picture: "
+    "handout.content.x__read__mutmut_232": "iter(None) also visits elements that are no picture: "
         "they have no src, so their file is docs/ itself, which is no file, and they are left out",
     "handout.content.xǁCopierǁ_text_html__mutmut_2": "falsy",
     "handout.content.xǁCopierǁadmonitions__mutmut_33": "falsy",

@@ -52,7 +52,8 @@ def page_content_problems(root: etree.Element, source_map: SourceMap) -> list[Pr
         boxes_seen[kind] = boxes_seen.get(kind, -1) + 1
         if kind not in BOX_TYPES:
             problems.append(Problem(page.shown_path,
-                                    _box_line(kind, boxes_seen[kind], page),
+                                    _nth_line(page, lambda line: _opens_box(line, kind),
+                                              boxes_seen[kind]),
                                     f"box type '{kind}' is not one the site knows, so it "
                                     f"would show without its colour and icon"
                                     f"{suggest(kind, sorted(BOX_TYPES)) or ' (for example warning, note or tip)'}"))
@@ -60,7 +61,8 @@ def page_content_problems(root: etree.Element, source_map: SourceMap) -> list[Pr
     for text, written in source_map.missing_references:
         needle = f"]{written}"
         seen[needle] = seen.get(needle, -1) + 1
-        problems.append(Problem(page.shown_path, _nth_line(page, needle, seen[needle]),
+        problems.append(Problem(page.shown_path,
+                                _nth_line(page, lambda line: line.count(needle), seen[needle]),
                                 f"link [{text}]{written} has no address: add a line "
                                 f"'{written}: https://...' (or the page's file name) below the "
                                 f"paragraph, or write the link as [{text}](address)"))
@@ -77,18 +79,18 @@ def _boxes(root: etree.Element):
             yield element, classes[0]
 
 
-def _box_line(kind: str, occurrence: int, page: PageSource) -> int:
-    """The line of the n-th '!!! type' (or '??? type') of this type on the page: Python-Markdown
-    keeps no lines, and a box may have no text of its own to find."""
-    openings = [index for index, line in enumerate(page.markdown_lines)
-                if (match := BOX_OPENING.match(line)) and match["kind"] == kind]
-    return page.file_line(openings[occurrence]) if occurrence < len(openings) else 0
+def _opens_box(line: str, kind: str) -> bool:
+    """Whether the line is a '!!! type' (or '??? type') of this type."""
+    return bool((match := BOX_OPENING.match(line)) and match["kind"] == kind)
 
 
-def _nth_line(page: PageSource, needle: str, occurrence: int) -> int:
+def _nth_line(page: PageSource, times_on_line, occurrence: int) -> int:
+    """The file line of the n-th (from 0) thing on the page, counted by times_on_line(line):
+    Python-Markdown keeps no lines, and a box may have no text of its own to find. 0 when the
+    page has fewer."""
     seen = 0
     for index, line in enumerate(page.markdown_lines):
-        seen += line.count(needle)
+        seen += times_on_line(line)
         if seen > occurrence:
             return page.file_line(index)
     return 0

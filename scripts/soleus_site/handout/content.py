@@ -112,18 +112,20 @@ def _read(root, source_map: SourceMap, outputs, page_url, docs_dir) -> HandoutCo
         raise HandoutProblem("the handout needs a short paragraph under the page's title saying "
                              "what the exercise is for", source_map.line_of(heading))
 
-    def items(title: str, list_tag: str, what: str) -> list[str]:
+    def first_list(title: str, list_tag: str, what: str) -> etree.Element:
         heading_element, elements = sections.get(_fold(title), (None, []))
         found = next((element for element in elements if element.tag == list_tag), None)
         if found is None or found.find("li") is None:
             raise HandoutProblem(f'the handout needs a section headed "{title}" with {what}',
                                  source_map.line_of(heading_element) if heading_element is not None else 0)
-        return found.findall("li")
+        return found
 
-    steps = [copy.inner(item) for item in items(STEPS_HEADING, "ol", "a numbered list of steps")]
-    tips = [copy.inner(item) for item in items(TIPS_HEADING, "ul", "a bulleted list of tips")]
-    dosage_items = items(DOSAGE_HEADING, "ul", "a bulleted list: repetitions, sets, how often, "
-                                                "and once you add weights")
+    steps_list = first_list(STEPS_HEADING, "ol", "a numbered list of steps")
+    steps = [copy.inner(item) for item in steps_list.findall("li")]
+    tips = [copy.inner(item) for item in
+            first_list(TIPS_HEADING, "ul", "a bulleted list of tips").findall("li")]
+    dosage_items = first_list(DOSAGE_HEADING, "ul", "a bulleted list: repetitions, sets, how "
+                                                    "often, and once you add weights").findall("li")
     # "Sets: build up to 3 sets..." -> {"sets": "build up to 3 sets..."}, for the plan's hints
     dosage_by_label = {_fold(label): copy.text(item).removeprefix(copy.text(item[0])).strip()
                        for item in dosage_items if (label := _label(copy, item))}
@@ -147,7 +149,6 @@ def _read(root, source_map: SourceMap, outputs, page_url, docs_dir) -> HandoutCo
                              'in bold, for example **Easier:** start with both feet',
                              source_map.line_of(heading_element))
     steps_heading, steps_section = sections[_fold(STEPS_HEADING)]
-    steps_list = next(element for element in steps_section if element.tag == "ol")
     steps_intro = [copy.outer(element) for element in steps_section[:steps_section.index(steps_list)]
                    if element.tag == "p" and element.find(".//img") is None
                    and not copy.is_raw_html(element)]
