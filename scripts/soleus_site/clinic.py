@@ -21,7 +21,8 @@ from phonenumbers import NumberParseException, PhoneNumberFormat, geocoder
 from .problems import Problem
 from .settings import CONFIG_FILE, line_of_setting
 
-DETAILS = ("name", "description", "website", "phone", "email", "address", "booking_url")
+DETAILS = ("name", "description", "website", "phone", "email", "address", "booking_url",
+           "clinical_author", "clinical_reviewer")
 REGION = "GB"  # a number written without +country code is a UK one
 UK_CODE = 44
 PHONE_EXAMPLE = "01234 567890"

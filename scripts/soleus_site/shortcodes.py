@@ -6,6 +6,7 @@ Staff write a shortcode on a line of its own:
     :video: https://youtu.be/VIDEO_ID "Title" poster=images/poster.jpg
     :clinic-contact:
     :handout:
+    :safety: when-to-stop
 
 `expand_shortcodes` replaces each with HTML (or Markdown) and lists, with its
 line number, every shortcode it cannot use. It also says, for each line of the
@@ -298,6 +299,30 @@ def clinic_contact(args: str, context: PageContext) -> str:
     return "\n".join(lines)
 
 
+# Safety texts ----------------------------------------------------------------
+
+# Each safety text (who should check first, when to stop, when to get help) is written once, as
+# Markdown, in docs/safety/<name>.md (not published as a page of its own: mkdocs.yml's
+# exclude_docs). Every page that needs it, and so every handout made from such a page, shows that
+# one text.
+SAFETY_DIR = "safety"
+
+
+def safety_text(args: str, context: PageContext) -> str:
+    """The safety text docs/safety/<name>.md, as written there."""
+    folder = context.docs_dir / SAFETY_DIR
+    known = sorted(path.stem for path in folder.glob("*.md"))
+    name = args.strip()
+    if name in known:
+        return (folder / f"{name}.md").read_text(encoding="utf-8-sig").replace("\r\n", "\n").strip("\n")
+    known_list = f"(known: {', '.join(known) or 'none'}; each is a file docs/{SAFETY_DIR}/<name>.md)"
+    if not name:
+        raise ShortcodeError(f":safety: needs the name of a safety text, for example "
+                             f":safety: when-to-stop {known_list}")
+    raise ShortcodeError(f"unknown safety text '{name}' "
+                         + (suggest(name, known, "':safety: {}'").lstrip() or known_list))
+
+
 # The printable handout -------------------------------------------------------
 
 def handout_links(args: str, context: PageContext) -> str:
@@ -322,4 +347,5 @@ SHORTCODES: dict[str, Callable[[str, PageContext], str]] = {
     "video": video,
     "clinic-contact": clinic_contact,
     "handout": handout_links,
+    "safety": safety_text,
 }

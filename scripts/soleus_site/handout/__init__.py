@@ -35,19 +35,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from ..clinic import contact_items, shown_address
-from .content import TIPS_HEADING, HandoutContent
-
-# When to get help: the short form of docs/weakness.md's "When to get help" section (the whole
-# section does not fit on one sheet). Keep the two in step; tests/test_handout.py checks that the
-# page still gives the same numbers. (what is happening, what to do)
-GET_HELP = (
-    ("Pain, swelling, warm skin, or red or darker skin in one leg (a possible blood clot):",
-     "call NHS 111."),
-    ("With shortness of breath, chest pain or coughing up blood:", "call 999."),
-    ('A sudden sharp pain or a "pop" in your heel or calf (a possible torn Achilles tendon):',
-     "go to an urgent treatment centre or A&E the same day."),
-    ("Pain that lasts or gets worse:", "stop and see a professional."),
-)
+from .content import GET_HELP_HEADING, STEPS_HEADING, Box, HandoutContent
 
 ASSETS_DIR = Path(__file__).resolve().parent
 TEMPLATE = "handout.html"
@@ -71,8 +59,11 @@ PLAN_HINTS = {"sets": "sets", "repetitions": "repetitions", "times_a_week": "how
 LEGS = ("Left", "Right", "Both")
 PLAN_SCRIPT = "plan.js"  # fills the sheet's plan from the form, on the page only
 CACHED_VERSIONS = 4  # of each handout's PDF, in .cache/handouts/
-TRACKER_WEEKS = 6
-TRACKER_DAYS = 7
+# The session record: a row for each session (3 or 4 a week for 2 to 3 weeks), in two
+# tables side by side; the patient writes the date, what they did, the pain during it and how
+# the calf was the next morning.
+RECORD_ROWS = 8
+NEXT_MORNING = ("better", "same", "worse")
 
 
 @dataclass
@@ -159,13 +150,6 @@ def qr_svg(url: str) -> bytes:
     return buffer.getvalue()
 
 
-def tracker_rows() -> list[tuple[str, list[bool]]]:
-    """Week label and, for each day, whether it is an exercise day (every other day from day 1)."""
-    return [(f"Week {week + 1}", [(week * TRACKER_DAYS + day) % 2 == 0
-                                  for day in range(TRACKER_DAYS)])
-            for week in range(TRACKER_WEEKS)]
-
-
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.FileSystemLoader(ASSETS_DIR), autoescape=True,
@@ -193,14 +177,15 @@ def render_page(content: HandoutContent, site: SiteInfo, for_pdf: bool = False) 
                       for name, label in PLAN_HINTS.items()},
         plan_script=PLAN_SCRIPT,
         levels=[(level.name, safe(level.text)) for level in content.levels],
-        tips=[safe(tip) for tip in content.tips],
-        tips_heading=TIPS_HEADING,
+        steps_heading=STEPS_HEADING,
+        get_help_heading=GET_HELP_HEADING,
         dosage=[safe(line) for line in content.dosage],
         purpose=safe(content.purpose),
-        stop_rule=safe(content.stop_rule),
+        check_first=_safe_box(content.check_first),
+        stop=_safe_box(content.stop),
+        get_help=[_safe_box(box) for box in content.get_help],
         pictures=[(picture, from_handout(picture.src), safe(picture.caption))
                   for picture in content.pictures],
-        get_help=GET_HELP,
         clinic=site.clinic,
         contact=contact_items(site.clinic),
         site_name=site.site_name,
@@ -217,8 +202,8 @@ def render_page(content: HandoutContent, site: SiteInfo, for_pdf: bool = False) 
         pdf_a4=PurePosixPath(outputs.pdf_a4).name,
         pdf_letter=PurePosixPath(outputs.pdf_letter).name,
         pdf_large_print=PurePosixPath(outputs.pdf_large_print).name,
-        tracker=tracker_rows(),
-        tracker_days=TRACKER_DAYS,
+        record_rows=RECORD_ROWS,
+        next_morning=NEXT_MORNING,
         updated=content.updated,
         updated_shown=_shown_date(content.updated),
         review_due=content.review_due,
@@ -234,6 +219,10 @@ def _label_widths() -> dict[str, str]:
 
     font = ImageFont.truetype(str(ASSETS_DIR / "fonts" / FONTS[0]), 1000)
     return {name: f"{font.getlength(label) / 1000:.3f}em" for name, label in PLAN.items()}
+
+
+def _safe_box(box: Box) -> Box:
+    return Box(box.title, Markup(box.body))  # page content is already cleaned by content.Copier
 
 
 def _shown_date(date) -> str:

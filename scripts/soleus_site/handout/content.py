@@ -1,9 +1,11 @@
 """What a handout says, read from its page's Markdown as Python-Markdown builds it.
 
 A page with `handout: true` in its front matter gets a handout. Staff edit the page only: the
-title, the paragraph under it, the steps (and the words before them), tips, dosage, how it should
-feel, the easier and harder levels, the "When to stop" box and the pictures in the steps'
-section all come from it, so nothing is typed twice. When the page lacks a part,
+title, the paragraph under it, the steps (and the words before them), dosage, how it should
+feel, the easier and harder levels, the safety texts ("Check with us first", "When to stop" and
+the boxes under "When to get help", each written once in docs/safety/) and the pictures of the
+steps (and the common mistake, the first picture under the tips) all come from it, so nothing
+is typed twice. When the page lacks a part,
 one problem names it, at the line that matters (the heading with no list under it, or the
 page's `handout: true`).
 """
@@ -31,8 +33,15 @@ TIPS_HEADING = "Tips for success"
 DOSAGE_HEADING = "How many and how often"
 FEEL_HEADING = "How it should feel"
 LEVELS_HEADING = "Make it easier or harder"  # optional: its bold labels are the plan's levels
+GET_HELP_HEADING = "When to get help"
 STOP_TITLE = "When to stop"
-PICTURES_SHOWN = 2  # the first pictures of the steps' section: start and top of the movement
+CHECK_FIRST_TITLE = "Check with us first"
+# The safety texts (docs/safety/) the handout shows, and the line that puts each on the page
+SAFETY_SHORTCODES = {CHECK_FIRST_TITLE: ":safety: check-first", STOP_TITLE: ":safety: when-to-stop",
+                     GET_HELP_HEADING: ":safety: get-help"}
+# The pictures: the first two of the steps' section (start and top of the movement) and the
+# first of the tips (the common mistake)
+PICTURES_SHOWN = {STEPS_HEADING: 2, TIPS_HEADING: 1}
 
 # Tags kept when page content is copied into the handout; others are replaced by their content.
 KEPT_TAGS = {"p", "ul", "ol", "li", "strong", "em", "b", "i", "code", "br", "abbr"}
@@ -50,12 +59,19 @@ class Picture:
     width: int
     height: int
     caption: str  # the picture's caption on the page, as clean HTML ("" when it has none)
+    section: str = ""  # the heading of the page's section it is in
 
 
 @dataclass
 class Level:
     name: str  # the item's bold label, e.g. "Easier"
     text: str  # the whole item, as clean HTML
+
+
+@dataclass
+class Box:
+    title: str
+    body: str  # clean HTML
 
 
 @dataclass
@@ -67,14 +83,14 @@ class HandoutContent:
     page_heading: str
     purpose: str  # clean HTML, as are the lists below
     steps: list[str]
-    tips: list[str]
     dosage: list[str]
     dosage_by_label: dict[str, str]  # each dosage line by its bold label, folded ("sets"), as text
     steps_intro: list[str]  # the paragraphs before the steps ("Work one leg at a time...")
     feel: list[str]  # the "How it should feel" section: paragraphs and lists, as clean HTML
     levels: list[Level]  # empty when the page has no "Make it easier or harder" list
-    stop_title: str
-    stop_rule: str
+    check_first: Box  # who should check with the clinic before starting
+    stop: Box  # when to stop, and when to contact the clinic
+    get_help: list[Box]  # the urgent signs: the boxes of the page's "When to get help"
     pictures: list[Picture]
     updated: datetime.date | None
     review_due: datetime.date | None
@@ -122,19 +138,30 @@ def _read(root, source_map: SourceMap, outputs, page_url, docs_dir) -> HandoutCo
 
     steps_list = first_list(STEPS_HEADING, "ol", "a numbered list of steps")
     steps = [copy.inner(item) for item in steps_list.findall("li")]
-    tips = [copy.inner(item) for item in
-            first_list(TIPS_HEADING, "ul", "a bulleted list of tips").findall("li")]
     dosage_items = first_list(DOSAGE_HEADING, "ul", "a bulleted list: repetitions, sets, how "
                                                     "often, and once you add weights").findall("li")
     # "Sets: build up to 3 sets..." -> {"sets": "build up to 3 sets..."}, for the plan's hints
     dosage_by_label = {_fold(label): copy.text(item).removeprefix(copy.text(item[0])).strip()
                        for item in dosage_items if (label := _label(copy, item))}
-    stop = next(((title, body) for title, body in copy.admonitions(root)
-                 if _fold(title) == _fold(STOP_TITLE)), None)
-    stop_rule = "".join(copy.outer(element) for element in stop[1]) if stop else ""
-    if not stop_rule.strip():
-        raise HandoutProblem(f'the handout needs a "{STOP_TITLE}" box, written as !!! warning '
-                             f'"{STOP_TITLE}" with the stop rule indented under it')
+    boxes = {_fold(title): Box(title, "".join(copy.outer(element) for element in body))
+             for title, body in copy.admonitions(root)}
+
+    def safety_box(title: str) -> Box:
+        box = boxes.get(_fold(title))
+        if box is None or not box.body.strip():
+            raise HandoutProblem(f'the handout needs the "{title}" box: add the line '
+                                 f'{SAFETY_SHORTCODES[title]} to the page')
+        return box
+
+    check_first, stop = safety_box(CHECK_FIRST_TITLE), safety_box(STOP_TITLE)
+    help_heading, help_section = sections.get(_fold(GET_HELP_HEADING), (None, []))
+    get_help = [Box(title, "".join(copy.outer(element) for element in body))
+                for section_element in help_section
+                for title, body in copy.admonitions(section_element)]
+    if not get_help:
+        raise HandoutProblem(f'the handout needs a section headed "{GET_HELP_HEADING}" with the '
+                             f'urgent signs: add the line {SAFETY_SHORTCODES[GET_HELP_HEADING]} '
+                             f'under it', source_map.line_of(help_heading) if help_heading is not None else 0)
     feel = [copy.outer(element) for element in sections.get(_fold(FEEL_HEADING), (None, []))[1]
             if element.tag in ("p", "ul", "ol") and not copy.is_raw_html(element)]
     if not feel:
@@ -152,10 +179,17 @@ def _read(root, source_map: SourceMap, outputs, page_url, docs_dir) -> HandoutCo
     steps_intro = [copy.outer(element) for element in steps_section[:steps_section.index(steps_list)]
                    if element.tag == "p" and element.find(".//img") is None
                    and not copy.is_raw_html(element)]
-    # A picture whose file is missing is left out: the link check reports it at its line.
-    pictures = [picture for element in steps_section for img in element.iter("img")
-                if (docs_dir / (picture := copy.picture(img, docs_dir)).src).is_file()
-                ][:PICTURES_SHOWN]
+    def pictures_in(title: str, shown: int) -> list[Picture]:
+        found = [copy.picture(img, docs_dir) for element in sections.get(_fold(title), (None, []))[1]
+                 for img in element.iter("img")]
+        # A picture whose file is missing is left out: the link check reports it at its line.
+        found = [picture for picture in found if (docs_dir / picture.src).is_file()][:shown]
+        for picture in found:
+            picture.section = title
+        return found
+
+    pictures = [picture for title, shown in PICTURES_SHOWN.items()
+                for picture in pictures_in(title, shown)]
     if not pictures:
         raise HandoutProblem(f'the handout needs a picture of the exercise in the section "'
                              f'{STEPS_HEADING}", written as ![what the picture shows]'
@@ -163,9 +197,9 @@ def _read(root, source_map: SourceMap, outputs, page_url, docs_dir) -> HandoutCo
     return HandoutContent(
         page=source_map.page, outputs=outputs, page_url=page_url,
         title=short_title(page_heading), page_heading=page_heading, purpose=purpose,
-        steps=steps, tips=tips, dosage=[copy.inner(item) for item in dosage_items],
+        steps=steps, dosage=[copy.inner(item) for item in dosage_items],
         dosage_by_label=dosage_by_label, steps_intro=steps_intro, feel=feel, levels=levels,
-        stop_title=stop[0], stop_rule=stop_rule, pictures=pictures,
+        check_first=check_first, stop=stop, get_help=get_help, pictures=pictures,
         updated=_date(source_map.page.meta.get("updated")),
         review_due=_date(source_map.page.meta.get("review_due")))
 
