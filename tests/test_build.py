@@ -60,9 +60,10 @@ MISTAKES = {
         "docs/index.md:{line}: link 'how we can help.md': page or file not found (did you mean "
         "'how-we-can-help.md'?)"),
     "broken link on the second line of a box": (
-        "docs/exercise.md", "    your calf.", "    your calf. See [the steps](#how-to-doit).",
-        "docs/exercise.md:{line}: link '#how-to-doit': no heading 'how-to-doit' on this page "
-        "(did you mean '#how-to-do-it'?)"),
+        "docs/index.md", "    professional before you start a new exercise.",
+        "    professional before you start a new exercise. See [who wrote it](#who-wrote-this-guid).",
+        "docs/index.md:{line}: link '#who-wrote-this-guid': no heading 'who-wrote-this-guid' on "
+        "this page (did you mean '#who-wrote-this-guide'?)"),
     "broken link in raw HTML": (
         "docs/how-we-can-help.md", "## Contact us", '<a href="../anatomyy/">Anatomy</a>\n\n## Contact us',
         "docs/how-we-can-help.md:{line}: link '../anatomyy/': page or file not found "
