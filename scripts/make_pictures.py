@@ -35,7 +35,12 @@ CLIP_STEM = "heel-raise"
 # Mid-tone fills read on white and on Material's dark slate; labels sit on a
 # white pill so their dark text works on any background and in grayscale.
 FONT_FAMILY = "Inter, Arial, Helvetica, sans-serif"
-FONT_SIZE = 19  # viewBox units; the 480-wide pictures show it at >= 14 px at 360 px
+# The handout prints the three exercise pictures side by side 56 mm wide (clear
+# print) or 75 mm wide (large print); their labels must print at the sheet's body
+# size, 12 pt and 16 pt (RNIB clear print).  So a label's font size is at least
+# 12 pt / 56 mm = 7.56 % of its picture's width (16 pt / 75 mm is 7.53 %).
+FONT_SIZE = 37  # viewBox units: 7.7 % of 480, 12.2 pt at 56 mm, 16.4 pt at 75 mm
+CLIP_FONT_SIZE = 19  # the clip is seen on screen only: 23 px in its 576 px frame
 BODY = "#4f7fc0"  # near side of the figure
 FAR = "#8fa9d2"  # far leg: lighter so it reads as "behind"
 CALF = "#f0a040"  # the working calf muscle; lighter than BODY so it shows in grayscale
@@ -49,15 +54,18 @@ VIDEO_BG = "#f6f7f9"  # frames need an opaque background
 
 # --- Scene (metres, y up) mapped to the 480 x 480 viewBox (y down) ----------
 VIEW_W, VIEW_H = 480, 480
-# Thirds at 360 px: labels left, figure and post in the middle, labels right.
-SCALE = 215.0  # viewBox units per metre
-ORIGIN = (240.0, 470.0)  # where world (0, 0) lands: ball of foot x, ground y
+# The figure stands a little right of centre: the heel's label on the left, the
+# knee's and the ball of the foot's on the right, none of them over the figure.
+SCALE = 205.0  # viewBox units per metre
+ORIGIN = (193.0, 468.0)  # where world (0, 0) lands: ball of foot x, ground y
 STEP_H = 0.19
 STEP_EDGE_X = -0.03  # the ball of the foot rests 3 cm in from the edge
-STEP_DEPTH = 0.36
-POST_X = 0.36  # support post at the front of the step, close enough to rest a hand
-POST_TOP = 1.16
-HAND = (POST_X + 0.015, POST_TOP + 0.035)  # hand rests on top of the post
+STEP_DEPTH = 0.22
+# A handrail on the wall behind (seen side on: a bar on two wall brackets); the
+# near hand holds it in front of the body.
+RAIL_Y = 1.15
+RAIL_X = (-0.42, 0.34)
+HAND = (0.27, RAIL_Y)
 
 # --- Clip ---------------------------------------------------------------------
 VIDEO_W, VIDEO_H = 576, 576  # same square shape as the viewBox; multiple of 16 for H.264
@@ -103,14 +111,14 @@ class Pose:
     knee_bend: float
     shin_lean: float  # shank forward of vertical
     trunk_lean: float = 18.0
-    free_hip: float = 0.0  # other leg: thigh hangs straight down ...
-    free_knee: float = 80.0  # ... and the knee bends to lift the foot behind
+    free_hip: float = -10.0  # other leg: thigh hangs just behind straight down ...
+    free_knee: float = 110.0  # ... and the knee bends to lift the foot up behind
 
 
 BODY_SIZES = Body()
-START = Pose(heel_up=-20.0, knee_bend=28.0, shin_lean=12.0)
-TOP = Pose(heel_up=38.0, knee_bend=28.0, shin_lean=10.0)
-MISTAKE_TOP = Pose(heel_up=38.0, knee_bend=2.0, shin_lean=4.0, trunk_lean=10.0)
+START = Pose(heel_up=-16.0, knee_bend=40.0, shin_lean=32.0, trunk_lean=12.0)
+TOP = Pose(heel_up=36.0, knee_bend=40.0, shin_lean=22.0, trunk_lean=12.0)
+MISTAKE_TOP = Pose(heel_up=36.0, knee_bend=2.0, shin_lean=4.0, trunk_lean=8.0)
 
 
 # --- Geometry -----------------------------------------------------------------
@@ -229,24 +237,26 @@ def calf_shape(knee, ankle, fill):
 
 
 def scenery():
-    """Ground, step and support post: they never move."""
+    """Ground, step and handrail: they never move."""
     g = view((-1.5, 0))[0], view((2.0, 0))[0]
     edge_top = view((STEP_EDGE_X, STEP_H))
     step_br = view((STEP_EDGE_X + STEP_DEPTH, 0))
-    post_l, post_r = view((POST_X - 0.02, 0)), view((POST_X + 0.02, POST_TOP))
+    rail = (view((RAIL_X[0], RAIL_Y)), view((RAIL_X[1], RAIL_Y)))
+    brackets = [Circle(view((x, RAIL_Y)), 0.03 * SCALE, STEP_FILL, STEP_EDGE, 2.0)
+                for x in (RAIL_X[0] + 0.07, RAIL_X[1] - 0.07)]
     return [
         Line(((g[0], ORIGIN[1]), (g[1], ORIGIN[1])), GUIDE, 2.5),
         Poly((edge_top, (step_br[0], edge_top[1]), step_br, (edge_top[0], step_br[1])),
              STEP_FILL, STEP_EDGE, 2.0),
-        Poly(((post_l[0], post_l[1]), (post_l[0], post_r[1]), (post_r[0], post_r[1]),
-              (post_r[0], post_l[1])), STEP_FILL, STEP_EDGE, 2.0),
-        Circle(view((POST_X, POST_TOP)), 0.03 * SCALE, STEP_FILL, STEP_EDGE, 2.0),
+        *brackets,
+        Line(rail, STEP_EDGE, 0.035 * SCALE),  # outline and fill of a round-ended bar
+        Line(rail, STEP_FILL, 0.035 * SCALE - 4.0),
     ]
 
 
 def step_level_guide():
     """Dashed line continuing the step top backwards: the heel goes below it."""
-    a, b = view((STEP_EDGE_X - 0.3, STEP_H)), view((STEP_EDGE_X, STEP_H))
+    a, b = view((STEP_EDGE_X - 0.24, STEP_H)), view((STEP_EDGE_X, STEP_H))
     return Line((a, b), GUIDE, 2.0, (6, 5))
 
 
@@ -291,9 +301,19 @@ def text_width(text, size, bold=False):
     return em * size * (1.16 if bold else 1.08)  # slack for wider fonts (Inter, DejaVu)
 
 
+LINE_H = 1.2  # line height in a label, in ems
+
+
+def side_label(lines, y, target=None, side="right", size=FONT_SIZE, margin=4.0):
+    """A label against the left or right edge of the picture, centred at height y."""
+    _, _, w, _ = pill_box(Label(lines, (0.0, y)), size)
+    x = margin + w / 2 if side == "left" else VIEW_W - margin - w / 2
+    return Label(lines, (x, y), target)
+
+
 def pill_box(label, size=FONT_SIZE):
-    w = max(text_width(t, size, i == 0) for i, t in enumerate(label.lines)) + 1.0 * size
-    h = len(label.lines) * size * 1.25 + 0.55 * size
+    w = max(text_width(t, size, i == 0) for i, t in enumerate(label.lines)) + 0.6 * size
+    h = len(label.lines) * size * LINE_H + 0.5 * size
     return (label.centre[0] - w / 2, label.centre[1] - h / 2, w, h)
 
 
@@ -348,7 +368,7 @@ def svg_label(label, size=FONT_SIZE):
     out.append(f'<rect x="{fmt(x)}" y="{fmt(y)}" width="{fmt(w)}" height="{fmt(h)}" '
                f'rx="{fmt(h / 2 if len(label.lines) == 1 else 10)}" fill="{PILL}" '
                f'stroke="{GUIDE}" stroke-width="1.5"/>')
-    line_h = size * 1.25
+    line_h = size * LINE_H
     first = label.centre[1] - (len(label.lines) - 1) * line_h / 2
     for i, text in enumerate(label.lines):
         weight = ' font-weight="700"' if i == 0 else ""
@@ -380,56 +400,61 @@ def exercise_pictures():
     s, t, m = ({k: view(v) for k, v in joints(p).items() if k != "foot"}
                for p in (START, TOP, MISTAKE_TOP))
     start = exercise_shapes(START, [
-        Label(("Knee bent",), (85, s["knee"][1] - 75), s["knee"]),
-        Label(("Heel below", "the step"), (80, 440), s["heel"]),
-        Label(("Ball of foot", "on the edge"), (405, 395), (s["ball"][0] + 4, s["ball"][1] - 3)),
+        side_label(("Knee bent",), 310, s["knee"]),
+        side_label(("Ball of foot", "on edge"), 408, (s["ball"][0] + 3, s["ball"][1] - 3)),
+        side_label(("Heel", "down"), 408, s["heel"], "left"),
     ])
     top = exercise_shapes(TOP, [
-        Label(("Knee still bent",), (95, t["knee"][1] - 75), t["knee"]),
-        Label(("Heel up high",), (80, 440), t["heel"]),
+        side_label(("Knee", "still bent"), t["knee"][1], t["knee"]),
+        side_label(("Heel", "high"), 408, t["heel"], "left"),
     ])
-    knee_mark = (m["knee"][0] + 42, m["knee"][1] - 4)
+    knee_mark = (m["knee"][0] + 45, m["knee"][1] + 42)
     mistake = exercise_shapes(MISTAKE_TOP, [
-        Label(("Knee straightens",), (98, m["knee"][1] - 75), m["knee"]),
-    ], extra=cross(knee_mark, 13, MISTAKE))
+        side_label(("Wrong:", "knee", "straight"), m["knee"][1], m["knee"]),
+    ], extra=cross(knee_mark, 14, MISTAKE))
     return {
         "heel-raise-start": (
             "Bent-knee heel raise: start position",
             "Side view of a person standing on the ball of one foot on the edge of a step, "
-            "one hand resting on a post for balance. The heel hangs below the level of the "
-            "step and the knee is slightly bent; the calf is highlighted.",
+            "one hand holding a rail for balance. The heel is lowered below the level of the "
+            "step and the knee is bent, forward over the toes; the calf is highlighted.",
             start),
         "heel-raise-top": (
             "Bent-knee heel raise: top position",
             "The same person has pushed up onto the ball of the foot so the heel is high "
-            "above the step, with the knee still bent by the same amount.",
+            "above the step, with the knee still bent by the same amount, forward over the toes.",
             top),
         "heel-raise-mistake": (
             "Common mistake: the knee straightens at the top",
             "The same person at the top of the heel raise with the knee straightened, "
-            "marked with a red cross. Keep the knee bent so the soleus does the work.",
+            "marked wrong with a cross and the word Wrong. Keep the knee bent so the soleus "
+            "does the work.",
             mistake),
     }
 
 
 # --- Anatomy: posterior view of a right lower leg (medial side on the left) --
-ANATOMY_W, ANATOMY_H = 520, 600
+ANATOMY_W, ANATOMY_H = 520, 700
 SKIN = "#8a93a3"
 BONE, BONE_LINE = "#e9e2d0", "#8c8370"
 GASTROC, GASTROC_LINE = "#b5483b", "#7a2a21"
 SOLEUS, SOLEUS_LINE = "#e8a540", "#9a6417"
 TENDON, TENDON_LINE = "#f4ecd8", "#8c7b55"
 KNEE_Y = 193  # joint line between thigh bone and shin bone
-ANATOMY_FONT = 21  # 520 wide: >= 14.5 px at 360 px
+ANATOMY_FONT = 40  # 7.7 % of 520, like the exercise pictures' labels
+# The leg is drawn in its own units (the paths below), then shrunk and moved to
+# leave the right-hand part of the picture to the labels.
+LEG_SCALE = 0.8
+LEG_AT = (4 - 34 * LEG_SCALE, 290 - KNEE_Y * LEG_SCALE)  # skin's left edge; knee line at y 290
 
 # Painted back to front: the gastrocnemius lies over the soleus.
 ANATOMY_PATHS = [
     # Skin outline of thigh, knee, calf and heel.
-    ("skin", "M40 0 C44 80 56 150 64 193 C50 230 34 270 38 320 C42 380 80 430 90 470 "
+    ("skin", "M38 -180 L40 0 C44 80 56 150 64 193 C50 230 34 270 38 320 C42 380 80 430 90 470 "
              "C94 500 90 530 98 556 C110 580 168 580 178 556 C186 530 182 500 190 470 "
-             "C200 430 226 380 230 318 C234 268 218 230 212 193 C218 150 228 80 232 0"),
+             "C200 430 226 380 230 318 C234 268 218 230 212 193 C218 150 228 80 232 0 L234 -180"),
     # Thigh bone (femur): shaft flaring into its two condyles above the joint.
-    ("bone", "M120 0 L156 0 C156 60 160 90 176 112 C196 128 202 156 196 176 "
+    ("bone", "M120 -180 L156 -180 L156 0 C156 60 160 90 176 112 C196 128 202 156 196 176 "
              "C190 190 166 192 154 182 C148 172 144 164 138 164 C132 164 128 172 122 182 "
              "C110 192 86 190 80 176 C74 156 80 128 100 112 C116 90 120 60 120 0 Z"),
     # Shin bone (tibia), medial: plateau, shaft, inner ankle bump.
@@ -480,20 +505,36 @@ def anatomy_svg():
     parts = [f'<path d="{d}" {paints[kind]}/>' for kind, d in ANATOMY_PATHS]
     parts += [f'<path d="{d}" fill="none" stroke="{fibre[k]}" stroke-width="1.5" '
               f'stroke-opacity="0.7"/>' for k, d in ANATOMY_FIBRES]
+    (tx, ty), k = LEG_AT, LEG_SCALE
+    parts = [f'<g transform="translate({fmt(tx)} {fmt(ty)}) scale({k})">', *parts, "</g>"]
+
+    def leg(x, y):
+        """A point of the leg's drawing -> the picture."""
+        return (tx + x * k, ty + y * k)
+
+    # The labels in one column right of the leg, pills' left edges lined up; each
+    # centred at its height, top to bottom as their targets are.
+    col = leg(234, 0)[0] + 6
+
+    def column(lines, y, target=None):
+        _, _, w, _ = pill_box(Label(lines, (0.0, y)), ANATOMY_FONT)
+        return Label(lines, (col + w / 2, y), target)
+
+    knee_y = leg(0, KNEE_Y)[1]
+    labels = [
+        column(("Thigh bone",), 42, leg(138, 40)),
+        column(("Gastrocnemius", "starts above", "the knee"), 166, leg(186, 168)),
+        column(("Knee",), knee_y),
+        column(("Soleus", "starts below", "the knee"), 414, leg(210, 330)),
+        column(("Achilles", "tendon"), 566, leg(148, 470)),
+        column(("Heel",), 660, leg(160, 545)),
+    ]
     # Knee joint line: gastrocnemius starts above it, soleus below it.
     # Dark and white dashes in turn: the line shows on muscle, white and dark slate.
-    col = 395
-    knee_line = f'x1="26" y1="{KNEE_Y}" x2="{col - 30}" y2="{KNEE_Y}" stroke-width="2.5" '
+    knee_line = (f'x1="{fmt(leg(26, 0)[0])}" y1="{fmt(knee_y)}" x2="{fmt(col)}" '
+                 f'y2="{fmt(knee_y)}" stroke-width="2.5" ')
     parts.append(f'<line {knee_line}stroke="{TEXT}" stroke-dasharray="7 7"/>')
     parts.append(f'<line {knee_line}stroke="{PILL}" stroke-dasharray="7 7" stroke-dashoffset="7"/>')
-    labels = [
-        Label(("Thigh bone",), (col, 56), (150, 60)),
-        Label(("Knee",), (col, KNEE_Y)),
-        Label(("Gastrocnemius", "2 heads, start", "above the knee"), (col, 274), (188, 250)),
-        Label(("Soleus", "starts below", "the knee"), (col, 384), (208, 352)),
-        Label(("Achilles tendon",), (col, 470), (147, 440)),
-        Label(("Heel",), (col, 546), (162, 540)),
-    ]
     parts += [svg_label(lab, ANATOMY_FONT) for lab in labels]
     return svg_document(
         "soleus-anatomy",
@@ -582,7 +623,7 @@ def rasterise(shapes, size=(VIDEO_W, VIDEO_H)):
     k = size[0] / VIEW_W * SUPERSAMPLE
     img = Image.new("RGB", (size[0] * SUPERSAMPLE, size[1] * SUPERSAMPLE), VIDEO_BG)
     d = ImageDraw.Draw(img)
-    font = ImageFont.load_default(FONT_SIZE * k)  # Pillow's bundled font: same on every machine
+    font = ImageFont.load_default(CLIP_FONT_SIZE * k)  # Pillow's bundled font: same on every machine
 
     def pts(ps):
         return [(x * k, y * k) for x, y in ps]
@@ -615,14 +656,14 @@ def rasterise(shapes, size=(VIDEO_W, VIDEO_H)):
         elif isinstance(sh, Line):
             line(sh.points, sh.stroke, sh.width, sh.dash)
         elif isinstance(sh, Label):
-            x, y, w, h = pill_box(sh)
+            x, y, w, h = pill_box(sh, CLIP_FONT_SIZE)
             if sh.target:
                 line((leader_start(sh, (x, y, w, h)), sh.target), GUIDE, 2)
                 (tx, ty), r = pts([sh.target])[0], 4 * k
                 d.ellipse((tx - r, ty - r, tx + r, ty + r), PILL, TEXT, round(2 * k))
             d.rounded_rectangle(pts([(x, y), (x + w, y + h)]),
                                 (h / 2 if len(sh.lines) == 1 else 10) * k, PILL, GUIDE, round(1.5 * k))
-            line_h = FONT_SIZE * 1.25
+            line_h = CLIP_FONT_SIZE * LINE_H
             first = sh.centre[1] - (len(sh.lines) - 1) * line_h / 2
             for i, text in enumerate(sh.lines):
                 d.text(pts([(sh.centre[0], first + i * line_h)])[0], text, TEXT, font, anchor="mm")

@@ -23,12 +23,18 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 
 # Label text each picture must show (multi-line labels are joined with a space).
 SVG_LABELS = {
-    "soleus-anatomy.svg": ["Knee", "Gastrocnemius", "Soleus", "Achilles tendon", "Heel",
-                           "above the knee", "starts below the knee"],
-    "heel-raise-start.svg": ["Knee bent", "Heel below the step", "Ball of foot on the edge"],
-    "heel-raise-top.svg": ["Knee still bent", "Heel up high"],
-    "heel-raise-mistake.svg": ["Knee straightens"],
+    "soleus-anatomy.svg": ["Thigh bone", "Gastrocnemius starts above the knee", "Knee",
+                           "Soleus starts below the knee", "Achilles tendon", "Heel"],
+    "heel-raise-start.svg": ["Knee bent", "Ball of foot on edge", "Heel down"],
+    "heel-raise-top.svg": ["Knee still bent", "Heel high"],
+    "heel-raise-mistake.svg": ["Wrong: knee straight"],
 }
+
+# On the handout the exercise pictures print 56 mm wide (clear print) and 75 mm
+# wide (large print); their labels must print at the sheet's body size, 12 pt and
+# 16 pt.  The anatomy picture's labels are as large, for consistency.
+MM = 72 / 25.4  # points in a millimetre
+PRINTED = [(56 * MM, 12), (75 * MM, 16)]  # (picture width, body size), in points
 
 # The clip: 2.5 s start, then 3 reps of 1.5 s up, 0.5 s hold, 3 s down, 0.5 s rest.
 CLIP_SECONDS = 19.0
@@ -91,6 +97,26 @@ def test_svg_is_transparent_with_generic_fonts_readable_at_360px(name):
     assert float(group.get("font-size")) * 360 / vb_w >= 14
 
 
+def font_sizes(node, inherited=None):
+    """(text, font size) of every <text>: its own font-size or the nearest ancestor's."""
+    size = float(node.get("font-size", inherited or 0))
+    if node.tag == f"{SVG_NS}text":
+        yield "".join(node.itertext()), size
+    for child in node:
+        yield from font_sizes(child, size)
+
+
+@pytest.mark.parametrize("name", sorted(SVG_LABELS))
+def test_labels_print_at_body_size(name):
+    root = ET.parse(IMAGES / name).getroot()
+    vb_w = float(root.get("viewBox").split()[2])
+    sizes = list(font_sizes(root))
+    assert sizes
+    for text, size in sizes:
+        for width_pt, body_pt in PRINTED:
+            assert size / vb_w * width_pt >= body_pt, (text, size)
+
+
 def test_svgs_match_the_script():
     """The committed SVGs are exactly what scripts/make_pictures.py draws."""
     script = load_script()
@@ -120,7 +146,11 @@ def test_figure_poses():
         assert knee_forward(j) > 0  # the knee never bends backwards, even when "straight"
         assert abs(j["hand"][0] - script.HAND[0]) < 1e-9 and abs(j["hand"][1] - script.HAND[1]) < 1e-9
     assert start["heel"][1] < script.STEP_H < top["heel"][1]
-    assert 20 <= script.START.knee_bend == script.TOP.knee_bend <= 30
+    # Bent 30-45 degrees, as in the bent-knee heel-raise studies (references 6, 9, 10) ...
+    assert 30 <= script.START.knee_bend == script.TOP.knee_bend <= 45
+    # ... so the knee comes forward over the toes (the figure faces +x).
+    for j in (start, top):
+        assert j["ball"][0] < j["knee"][0] <= j["toe"][0]
     assert script.MISTAKE_TOP.knee_bend < 5
 
 
