@@ -68,6 +68,16 @@ PLAN = {"patient": "Name", "date": "Date", "leg": "Leg", "clinician": "Clinician
         "level": "Your level", "sets": "Sets", "repetitions": "Repetitions", "weight": "Weight",
         "times_a_week": "Times a week", "notes": "Notes"}
 PLAN_HINTS = {"sets": "sets", "repetitions": "repetitions", "times_a_week": "how often"}
+# The longest entry each blank should take whole, on its line, at the sheet's type size (a
+# podiatrist's realistic plan): each blank is at least as wide as its name and this, in bold
+# (the page prints the form's values in bold; a PDF's typed values are regular, so narrower).
+# The notes take NOTES_LINES lines across the box instead.
+PLAN_ROOM = {"patient": "Samantha Okonkwo-Richardson", "date": "12 December 2026",
+             "clinician": "J. Patel, Podiatrist (HCPC CH12345)", "sets": "2 to 3",
+             "repetitions": "12 slow (3 s down)", "weight": "5 kg in a backpack",
+             "times_a_week": "3 (Mon, Wed, Fri)", "level": "Standard, both feet"}
+NOTES_LINES = 3
+PHONE_ROOM = "01234 567890 (ext 2)"  # the "Phone:" line, while mkdocs.yml has no number
 LEGS = ("Left", "Right", "Both")
 PLAN_SCRIPT = "plan.js"  # fills the sheet's plan from the form, on the page only
 CACHED_VERSIONS = 4  # of each handout's PDF, in .cache/handouts/
@@ -189,6 +199,9 @@ def render_page(content: HandoutContent, site: SiteInfo, for_pdf: bool = False) 
         for_pdf=for_pdf,
         plan=PLAN,
         label_widths=_label_widths(),
+        field_bases=_field_bases(),
+        notes_lines=NOTES_LINES,
+        phone_room=_width(PHONE_ROOM, bold=True),
         dosage_hints={name: content.dosage_by_label.get(label, "")
                       for name, label in PLAN_HINTS.items()},
         plan_script=PLAN_SCRIPT,
@@ -226,14 +239,31 @@ def render_page(content: HandoutContent, site: SiteInfo, for_pdf: bool = False) 
     )
 
 
+@lru_cache(maxsize=2)
+def _font(bold: bool = False):
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(ASSETS_DIR / "fonts" / FONTS[int(bold)]), 1000)
+
+
+def _width(text: str, bold: bool = False) -> str:
+    """How wide `text` prints in the sheet's font, in em (CSS)."""
+    return f"{_font(bold).getlength(text) / 1000:.3f}em"
+
+
 @lru_cache(maxsize=1)
 def _label_widths() -> dict[str, str]:
     """How wide each plan field's name prints, in em of the sheet's font: a PDF's field starts
     just after its name on the line."""
-    from PIL import ImageFont
+    return {name: _width(label) for name, label in PLAN.items()}
 
-    font = ImageFont.truetype(str(ASSETS_DIR / "fonts" / FONTS[0]), 1000)
-    return {name: f"{font.getlength(label) / 1000:.3f}em" for name, label in PLAN.items()}
+
+@lru_cache(maxsize=1)
+def _field_bases() -> dict[str, str]:
+    """The least width of each blank's line (CSS flex-basis, em): its name, a space and its
+    longest entry (PLAN_ROOM) in bold; the notes take the whole width."""
+    return {**{name: f"{(_font().getlength(PLAN[name] + ' ') + _font(True).getlength(entry)) / 1000 + 0.3:.3f}em"
+               for name, entry in PLAN_ROOM.items()}, "notes": "100%"}
 
 
 def _shown_date(date) -> str:
