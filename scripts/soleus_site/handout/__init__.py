@@ -14,7 +14,8 @@ patient" form (plan.js) writes a clinician's plan into the sheet for printing, o
 only; in the PDFs the plan's blanks are form fields to type into. Making a PDF takes most of a build, so each
 is kept in .cache/handouts/ under a hash of everything it is made from (the sheet's HTML, which
 holds the page's words, the clinic's details and the QR code's address; the pictures, stylesheets
-and fonts; WeasyPrint's version), and made again only when one of them changes.
+and fonts; WeasyPrint's version; pdf_form.py, which finishes the fields, and pypdf's version), and
+made again only when one of them changes.
 
 The template, stylesheets and fonts live in this folder.
 """
@@ -35,6 +36,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from ..clinic import contact_items, shown_address
+from . import pdf_form
 from .content import TIPS_HEADING, HandoutContent
 
 # When to get help: the short form of docs/weakness.md's "When to get help" section (the whole
@@ -128,6 +130,8 @@ def write_handout(content: HandoutContent, site: SiteInfo, site_dir: Path, docs_
         if path not in (page_path, out_dir / PLAN_SCRIPT):
             inputs.update(path.read_bytes())
     inputs.update(version("weasyprint").encode())
+    # and what finishes their fields
+    inputs.update(Path(pdf_form.__file__).read_bytes() + version("pypdf").encode())
     key = inputs.hexdigest()[:20]
     reused = True
     pages = {}
@@ -285,5 +289,6 @@ def write_pdf(sheet_html: str, handout_dir: Path, target: Path, paper_stylesheet
     )
     document = weasyprint.HTML(string=sheet_html, base_url=handout_dir.as_uri() + "/",
                                url_fetcher=fetcher, media_type="print").render(**options)
-    document.write_pdf(target, **options)
+    # Each field drawn as it is (pdf_form.py): the same in every reader
+    target.write_bytes(pdf_form.finish(document.write_pdf(**options), NOTES_LINES))
     return len(document.pages)
