@@ -6,6 +6,7 @@ from __future__ import annotations
 import ctypes
 import datetime
 import html
+import io
 import math
 import re
 import shutil
@@ -21,7 +22,7 @@ import zxingcpp
 from mkdocs.config import load_config
 
 from conftest import PROJECT_DIR, copy_project, edit, line_of
-from soleus_site.handout import GET_HELP
+from soleus_site.handout import GET_HELP, NOTES_LINES, pdf_form
 from soleus_site.handout.outputs import HandoutOutputs
 from soleus_site.site_build import build_into
 
@@ -120,9 +121,9 @@ def test_pdf_holds_every_step_tip_dosage_line_and_the_stop_rule(handout, pdf):
     for when, what in GET_HELP:
         assert f"{when} {what}" in text
     assert "Active Podiatry" in text
-    assert ("Your plan (your clinician fills this in) Name Date Leg: Left Right Both Clinician "
-            "Your level (tick one) Easier:") in text
-    assert "Sets Repetitions Weight Times a week Notes" in text
+    assert ("Your plan (your clinician fills this in) Name Date Clinician Sets Leg: Left Right "
+            "Both Repetitions Weight Times a week Your level (tick one) Easier:") in text
+    assert re.search(r"Your level \(tick one\) .* Notes ", text)
     assert ("Tick each day you do the exercise. Each week, write the most pain you felt (0 to 10). "
             "Day 1 Day 2 Day 3 Day 4 Day 5 Day 6 Day 7 Most pain (0\u201310)") in text
     assert "Phone:" in text  # a line to write the clinic's number on, while mkdocs.yml has none
@@ -252,42 +253,66 @@ def test_pdfs_are_reproducible(project):
 
 # The plan's blanks are form fields in the PDFs -------------------------------------------------
 
-PLAN_FIELDS = {"patient": "Name", "date": "Date", "leg_left": "Leg: Left", "leg_right": "Leg: Right",
-               "leg_both": "Leg: Both", "clinician": "Clinician",
-               "level_easier": "Your level: Easier", "level_the_exercise": "Your level: The exercise",
-               "level_harder": "Your level: Harder", "sets": "Sets", "repetitions": "Repetitions",
-               "weight": "Weight", "times_a_week": "Times a week", "notes": "Notes"}
+PLAN_FIELDS = {"patient": "Name", "date": "Date", "clinician": "Clinician", "sets": "Sets",
+               "leg": "Leg", "repetitions": "Repetitions", "weight": "Weight",
+               "times_a_week": "Times a week", "level": "Your level", "notes": "Notes",
+               "phone": "Phone"}
 TYPED = {"patient": "Sam Patel", "date": "1 December 2026", "clinician": "Jo Smith", "sets": "3",
          "repetitions": "12", "weight": "5 kg in a backpack", "times_a_week": "3",
-         "notes": "Stop if the pain goes above 3 out of 10."}
+         "notes": "Stop if the pain goes above 3 out of 10.", "phone": "01234 567890"}
+RADIO, MULTILINE = 1 << 15, 1 << 12
 
 
 @pytest.mark.parametrize("pdf", PDFS)
 def test_each_pdf_has_a_named_empty_field_for_each_blank_of_the_plan(handout, pdf):
+    """A text field for each blank and a radio group for each choice, each named (/TU) and drawn
+    (/AP) as it is, so every reader shows the same: no reader is asked to draw them itself."""
     site, _ = handout
-    fields = pypdf.PdfReader(site / pdf).get_fields()
+    reader = pypdf.PdfReader(site / pdf)
+    form = reader.trailer["/Root"]["/AcroForm"]
+    assert "/NeedAppearances" not in form
+    fields = reader.get_fields()
     assert {name: str(field["/TU"]) for name, field in fields.items()} == PLAN_FIELDS
+    # only fields are listed as fields: a radio group's boxes are its kids
+    assert sorted(str(field.get_object()["/T"]) for field in form["/Fields"]) == sorted(PLAN_FIELDS)
+    levels = [line.split(":")[0] for line in built_list(site, "make-it-easier-or-harder")]
     for name, field in fields.items():
         if name in TYPED:
             assert (field["/FT"], field["/V"]) == ("/Tx", "")
-        else:  # a box to tick
-            assert (field["/FT"], field["/V"], field["/_States_"]) == ("/Btn", "/Off", ["/on", "/Off"])
+            assert bool(int(field.get("/Ff", 0)) & MULTILINE) == (name == "notes")
+            assert "/N" in field.indirect_reference.get_object()["/AP"]
+        else:  # a group of boxes, one to tick
+            group = field.indirect_reference.get_object()
+            assert (field["/FT"], field["/V"], int(field["/Ff"]) & RADIO) == ("/Btn", "/Off", RADIO)
+            options = {"leg": ["Left", "Right", "Both"], "level": levels}[name]
+            assert field["/_States_"] == [f"/{option}" for option in options]
+            for kid, option in zip(group["/Kids"], options, strict=True):
+                widget = kid.get_object()
+                assert "/T" not in widget and widget["/AS"] == "/Off"
+                for look in ("/N", "/D"):  # on and off, as shown and while pressed
+                    assert sorted(widget["/AP"][look]) == sorted([f"/{option}", "/Off"])
 
 
 @pytest.mark.parametrize("pdf", PDFS)
 def test_what_is_typed_into_a_pdf_is_on_the_sheet(handout, pdf, tmp_path):
+    """What one types or ticks is drawn in the field (pdf_form.fill does what a reader does), and
+    printed (PDFium flattens the fields into the page, as printing does) it is all there."""
     site, _ = handout
-    writer = pypdf.PdfWriter(clone_from=site / pdf)
-    for page in writer.pages:
-        if "/Annots" in page:
-            writer.update_page_form_field_values(page, {**TYPED, "leg_right": "/on"},
-                                                 auto_regenerate=False, flatten=True)
-    writer.write(tmp_path / "filled.pdf")
-    text = pdf_text(tmp_path / "filled.pdf")
+    filled = pdf_form.fill((site / pdf).read_bytes(), {**TYPED, "leg": "Right"}, NOTES_LINES)
+    document = pypdfium2.PdfDocument(filled)
+    document.init_forms()
+    for page in document:
+        assert pypdfium2.raw.FPDFPage_Flatten(page, pypdfium2.raw.FLAT_PRINT) in (
+            pypdfium2.raw.FLATTEN_SUCCESS, pypdfium2.raw.FLATTEN_NOTHINGTODO)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    printed = pypdfium2.PdfDocument(buffer.getvalue())
+    text = fold(" ".join(page.get_textpage().get_text_bounded() for page in printed))
     for value in TYPED.values():
         assert value in text
-    filled = pypdf.PdfReader(tmp_path / "filled.pdf").get_fields()
-    assert [name for name, field in filled.items() if field["/V"] == "/on"] == ["leg_right"]
+    values = pypdf.PdfReader(io.BytesIO(filled)).get_fields()
+    assert {name: values[name]["/V"] for name in TYPED} == TYPED
+    assert (values["leg"]["/V"], values["level"]["/V"]) == ("/Right", "/Off")
 
 
 # The handout page on the site -----------------------------------------------------------------
@@ -360,7 +385,7 @@ def test_empty_clinic_details_are_left_out_and_known_ones_shown(handout, project
         assert (label in page) == bool(clinic[key])
     # No number yet: a line for the clinician to write it on, and no link
     assert clinic["phone"] == ""
-    assert "Phone: <span class=\"blank\">" in page and "tel:" not in page
+    assert "Phone: <span class=\"blank\"" in page and "tel:" not in page
 
     edit(project / "mkdocs.yml", 'phone: ""', 'phone: "01234 567 890"')
     assert build_into(project, project / "site").problems == []

@@ -144,7 +144,8 @@ def wrapped(text: str, font: FieldFont, width: float) -> list[str]:
 
 
 def _state(option: str) -> str:
-    return "/" + re.sub(r"[^A-Za-z0-9_.-]", lambda m: f"#{ord(m.group()):02X}", option)
+    """The name of an option's on state (pypdf writes a space in it as #20)."""
+    return "/" + option
 
 
 def _number(value: float) -> str:
@@ -265,7 +266,13 @@ def _structure_elements(writer) -> dict[int, DictionaryObject]:
 def _writer(data: bytes) -> pypdf.PdfWriter:
     """The PDF to change, as an incremental update: WeasyPrint's file stays as it is (its
     compressed object streams too) and the changed objects are added after it."""
-    return pypdf.PdfWriter(io.BytesIO(data), incremental=True)
+    writer = pypdf.PdfWriter(io.BytesIO(data), incremental=True)
+    # New objects take numbers from the trailer's /Size on: pypdf 7.1 would start at the last
+    # cross-reference stream's own number, and a reader of the update (pypdf itself) may then
+    # find that stream where the new object should be.
+    size = int(writer._reader.trailer["/Size"])
+    writer._objects += [None] * (size - 1 - len(writer._objects))
+    return writer
 
 
 def _written(writer) -> bytes:
