@@ -37,9 +37,10 @@ mutate: $(VENV)/mutate.stamp site-packages
 	$(BIN)/python scripts/mutate.py
 
 # Debian packages: Pango draws the handout's PDFs (WeasyPrint); the browser tests drive
-# Debian's Chromium (never a downloaded browser). Installed only when missing.
+# Debian's Chromium (never a downloaded browser); poppler's pdftoppm renders the filled PDFs.
+# Installed only when missing.
 SITE_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0
-TEST_PACKAGES := $(SITE_PACKAGES) chromium
+TEST_PACKAGES := $(SITE_PACKAGES) chromium poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 define apt_install
 	@missing=$$(for package in $(1); do dpkg -s $$package >/dev/null 2>&1 || echo $$package; done); \

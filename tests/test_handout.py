@@ -6,6 +6,7 @@ from __future__ import annotations
 import ctypes
 import datetime
 import html
+import io
 import math
 import re
 import shutil
@@ -13,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+import lxml.html
 import pypdf
 import pypdfium2
 import pytest
@@ -21,6 +23,7 @@ import zxingcpp
 from mkdocs.config import load_config
 
 from conftest import PROJECT_DIR, copy_project, edit, line_of
+from soleus_site.handout import NOTES_LINES, pdf_form
 from soleus_site.handout.outputs import HandoutOutputs
 from soleus_site.site_build import build_into
 
@@ -30,13 +33,18 @@ A4, LETTER = (595.28, 841.89), (612.0, 792.0)
 PAPER = {OUTPUTS.pdf_a4: A4, OUTPUTS.pdf_letter: LETTER, OUTPUTS.pdf_large_print: A4}
 PDFS = tuple(PAPER)
 # Smallest type allowed, in points: (body text, labels inside the drawings), and most pages
-CLEAR_PRINT = (12, 9)
-LARGE_PRINT = (16, 11.5)
+CLEAR_PRINT = (12, 12)
+LARGE_PRINT = (16, 16)
 PRINT = {OUTPUTS.pdf_a4: (CLEAR_PRINT, 2), OUTPUTS.pdf_letter: (CLEAR_PRINT, 2),
          OUTPUTS.pdf_large_print: (LARGE_PRINT, 4)}
 # The words inside the two drawings the handout shows
-LABELS = ("Knee bent", "Heel below", "the step", "Ball of foot", "on the edge",
-          "Knee still bent", "Heel up high")
+LABELS = ("Knee bent", "Ball of foot", "on edge", "Heel", "down", "Knee", "still bent", "Heel",
+          "high", "Wrong:", "knee", "straight")
+
+
+# The exercise page's dosage list, as written
+DOSAGE_LIST = (PROJECT_DIR / "docs" / "exercise.md").read_text(encoding="utf-8").partition(
+    "## How many and how often\n\n")[2].partition("\n## ")[0]
 
 
 def config_of(project: Path):
@@ -61,11 +69,11 @@ def pdf_text(path: Path) -> str:
 
 def built_list(site: Path, heading_id: str) -> list[str]:
     """The items of the first list under a heading of the built exercise page, as plain text."""
-    page = (site / "exercise" / "index.html").read_text(encoding="utf-8")
-    match = re.search(rf'<h2 id="{heading_id}">.*?</h2>\s*<[ou]l>(.*?)</[ou]l>', page, re.S)
-    assert match, f"the built exercise page has no list under #{heading_id}"
-    items = re.findall(r"<li>(.*?)</li>", match.group(1), re.S)
-    return [fold(html.unescape(re.sub(r"<[^>]+>", "", item))) for item in items]
+    page = lxml.html.fromstring((site / "exercise" / "index.html").read_text(encoding="utf-8"))
+    heading = page.get_element_by_id(heading_id)
+    found = next((element for element in heading.itersiblings() if element.tag in ("ol", "ul")), None)
+    assert found is not None, f"the built exercise page has no list under #{heading_id}"
+    return [fold(item.text_content()) for item in found.findall("li")]
 
 
 def front_matter(project: Path, page: str) -> dict:
@@ -104,7 +112,7 @@ def test_pdf_holds_every_step_tip_dosage_line_and_the_stop_rule(handout, pdf):
     dosage = built_list(site, "how-many-and-how-often")
     feel = built_list(site, "how-it-should-feel")
     levels = built_list(site, "make-it-easier-or-harder")
-    assert len(steps) == 4 and len(dosage) == 7
+    assert len(steps) == 4 and len(dosage) == 6
     assert len(feel) == 3 and len(levels) == 3
     for line in steps + dosage + feel + levels:
         assert line in text
@@ -117,9 +125,9 @@ def test_pdf_holds_every_step_tip_dosage_line_and_the_stop_rule(handout, pdf):
     assert ("When to stop Stop the repetitions when you start to lose control, or if the pain in "
             "your calf goes above 5 out of 10.") in text
     assert "Active Podiatry" in text
-    assert ("Your plan (your clinician fills this in) Name Date Leg: Left Right Both Clinician "
-            "Your level (tick one) Easier:") in text
-    assert "Sets Repetitions Weight Times a week Notes" in text
+    assert ("Your plan (your clinician fills this in) Name Date Clinician Sets Leg: Left Right "
+            "Both Repetitions Weight Times a week Your level (tick one) Easier:") in text
+    assert re.search(r"Your level \(tick one\) .* Notes ", text)
     assert ("Your session record After each session, write the date, what you did and the most "
             "pain you felt (0 to 10). The next morning, write how your calf feels: better, same or "
             "worse.") in text
@@ -252,42 +260,66 @@ def test_pdfs_are_reproducible(project):
 
 # The plan's blanks are form fields in the PDFs -------------------------------------------------
 
-PLAN_FIELDS = {"patient": "Name", "date": "Date", "leg_left": "Leg: Left", "leg_right": "Leg: Right",
-               "leg_both": "Leg: Both", "clinician": "Clinician",
-               "level_easier": "Your level: Easier", "level_the_exercise": "Your level: The exercise",
-               "level_harder": "Your level: Harder", "sets": "Sets", "repetitions": "Repetitions",
-               "weight": "Weight", "times_a_week": "Times a week", "notes": "Notes"}
+PLAN_FIELDS = {"patient": "Name", "date": "Date", "clinician": "Clinician", "sets": "Sets",
+               "leg": "Leg", "repetitions": "Repetitions", "weight": "Weight",
+               "times_a_week": "Times a week", "level": "Your level", "notes": "Notes",
+               "phone": "Phone"}
 TYPED = {"patient": "Sam Patel", "date": "1 December 2026", "clinician": "Jo Smith", "sets": "3",
          "repetitions": "12", "weight": "5 kg in a backpack", "times_a_week": "3",
-         "notes": "Stop if the pain goes above 3 out of 10."}
+         "notes": "Stop if the pain goes above 3 out of 10.", "phone": "01234 567890"}
+RADIO, MULTILINE = 1 << 15, 1 << 12
 
 
 @pytest.mark.parametrize("pdf", PDFS)
 def test_each_pdf_has_a_named_empty_field_for_each_blank_of_the_plan(handout, pdf):
+    """A text field for each blank and a radio group for each choice, each named (/TU) and drawn
+    (/AP) as it is, so every reader shows the same: no reader is asked to draw them itself."""
     site, _ = handout
-    fields = pypdf.PdfReader(site / pdf).get_fields()
+    reader = pypdf.PdfReader(site / pdf)
+    form = reader.trailer["/Root"]["/AcroForm"]
+    assert "/NeedAppearances" not in form
+    fields = reader.get_fields()
     assert {name: str(field["/TU"]) for name, field in fields.items()} == PLAN_FIELDS
+    # only fields are listed as fields: a radio group's boxes are its kids
+    assert sorted(str(field.get_object()["/T"]) for field in form["/Fields"]) == sorted(PLAN_FIELDS)
+    levels = [line.split(":")[0] for line in built_list(site, "make-it-easier-or-harder")]
     for name, field in fields.items():
         if name in TYPED:
             assert (field["/FT"], field["/V"]) == ("/Tx", "")
-        else:  # a box to tick
-            assert (field["/FT"], field["/V"], field["/_States_"]) == ("/Btn", "/Off", ["/on", "/Off"])
+            assert bool(int(field.get("/Ff", 0)) & MULTILINE) == (name == "notes")
+            assert "/N" in field.indirect_reference.get_object()["/AP"]
+        else:  # a group of boxes, one to tick
+            group = field.indirect_reference.get_object()
+            assert (field["/FT"], field["/V"], int(field["/Ff"]) & RADIO) == ("/Btn", "/Off", RADIO)
+            options = {"leg": ["Left", "Right", "Both"], "level": levels}[name]
+            assert field["/_States_"] == [f"/{option}" for option in options]
+            for kid, option in zip(group["/Kids"], options, strict=True):
+                widget = kid.get_object()
+                assert "/T" not in widget and widget["/AS"] == "/Off"
+                for look in ("/N", "/D"):  # on and off, as shown and while pressed
+                    assert sorted(widget["/AP"][look]) == sorted([f"/{option}", "/Off"])
 
 
 @pytest.mark.parametrize("pdf", PDFS)
 def test_what_is_typed_into_a_pdf_is_on_the_sheet(handout, pdf, tmp_path):
+    """What one types or ticks is drawn in the field (pdf_form.fill does what a reader does), and
+    printed (PDFium flattens the fields into the page, as printing does) it is all there."""
     site, _ = handout
-    writer = pypdf.PdfWriter(clone_from=site / pdf)
-    for page in writer.pages:
-        if "/Annots" in page:
-            writer.update_page_form_field_values(page, {**TYPED, "leg_right": "/on"},
-                                                 auto_regenerate=False, flatten=True)
-    writer.write(tmp_path / "filled.pdf")
-    text = pdf_text(tmp_path / "filled.pdf")
+    filled = pdf_form.fill((site / pdf).read_bytes(), {**TYPED, "leg": "Right"}, NOTES_LINES)
+    document = pypdfium2.PdfDocument(filled)
+    document.init_forms()
+    for page in document:
+        assert pypdfium2.raw.FPDFPage_Flatten(page, pypdfium2.raw.FLAT_PRINT) in (
+            pypdfium2.raw.FLATTEN_SUCCESS, pypdfium2.raw.FLATTEN_NOTHINGTODO)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    printed = pypdfium2.PdfDocument(buffer.getvalue())
+    text = fold(" ".join(page.get_textpage().get_text_bounded() for page in printed))
     for value in TYPED.values():
         assert value in text
-    filled = pypdf.PdfReader(tmp_path / "filled.pdf").get_fields()
-    assert [name for name, field in filled.items() if field["/V"] == "/on"] == ["leg_right"]
+    values = pypdf.PdfReader(io.BytesIO(filled)).get_fields()
+    assert {name: values[name]["/V"] for name in TYPED} == TYPED
+    assert (values["leg"]["/V"], values["level"]["/V"]) == ("/Right", "/Off")
 
 
 # The handout page on the site -----------------------------------------------------------------
@@ -316,8 +348,8 @@ def test_handout_page_is_a_proper_page(handout):
     assert 'href="bent-knee-heel-raise-letter.pdf"' in page
     assert '<a href="bent-knee-heel-raise-large-print.pdf">large-print PDF (A4)</a>' in page
     # 6 weeks x 7 days, every other day; 3 legs and 3 levels to tick in the plan
-    assert page.count('<span class="box"') == 21 + 3 + 3
-    assert page.count("<th scope=\"row\">Week ") == 6
+    assert page.count('<span class="box"') == 3 + 3  # 3 legs and 3 levels to tick in the plan
+    assert page.count('<th scope="col">Date</th>') == 2  # the session record's two halves
 
 
 def test_handout_page_uses_only_local_files(handout):
@@ -360,7 +392,7 @@ def test_empty_clinic_details_are_left_out_and_known_ones_shown(handout, project
         assert (label in page) == bool(clinic[key])
     # No number yet: a line for the clinician to write it on, and no link
     assert clinic["phone"] == ""
-    assert "Phone: <span class=\"blank\">" in page and "tel:" not in page
+    assert "Phone: <span class=\"blank\"" in page and "tel:" not in page
 
     edit(project / "mkdocs.yml", 'phone: ""', 'phone: "01234 567 890"')
     assert build_into(project, project / "site").problems == []
@@ -382,8 +414,8 @@ def test_pdfs_are_reused_when_unchanged_and_remade_when_a_step_changes(project):
     assert second.notes == ["Handout of docs/exercise.md: PDFs reused (nothing they show has changed)"]
     assert {pdf: (project / "site2" / pdf).read_bytes() for pdf in PDFS} == made
 
-    old = "Slowly lower yourself down, dropping your heel below the step."
-    new = "Lower yourself down over 3 seconds, dropping your heel below the step."
+    old = "Slowly lower your heel below the step."
+    new = "Lower your heel below the step over 3 seconds."
     edit(project / "docs" / "exercise.md", old, new)
     third = build_into(project, project / "site3")
     assert third.problems == []
@@ -408,7 +440,7 @@ def test_every_page_with_handout_true_gets_its_own_handout(project):
     second = (exercise.replace('title: "The exercise: bent-knee heel raise"',
                                'title: "Another exercise: straight-knee heel raise"')
               .replace("# The exercise: bent-knee heel raise", "# Another exercise: straight-knee heel raise")
-              .replace("Bend your knee.", "Keep your knee straight."))
+              .replace("Bend your knee, so it moves forward over your toes.", "Keep your knee straight."))
     (project / "docs" / "straight-knee.md").write_text(second, encoding="utf-8")
     edit(project / "mkdocs.yml", "  - Sources: references.md",
          "  - Sources: references.md\n  - Straight knee: straight-knee.md")
@@ -419,8 +451,8 @@ def test_every_page_with_handout_true_gets_its_own_handout(project):
     site = project / "site"
     first = pdf_text(site / OUTPUTS.pdf_a4)
     other = pdf_text(site / "straight-knee/handout/straight-knee-heel-raise-a4.pdf")
-    assert "Bend your knee." in first and "Keep your knee straight." not in first
-    assert "Keep your knee straight." in other and "Bend your knee." not in other
+    assert "Bend your knee, so it moves forward" in first and "Keep your knee straight." not in first
+    assert "Keep your knee straight." in other and "Bend your knee" not in other
     assert "<title>Straight-knee heel raise: exercise sheet | Active Podiatry</title>" in (
         site / "straight-knee" / "handout" / "index.html").read_text(encoding="utf-8")
     assert ('<a href="handout/">Print the handout</a> (PDF: <a href="handout/straight-knee-heel-'
@@ -437,13 +469,13 @@ def test_every_page_with_handout_true_gets_its_own_handout(project):
     (("## When to get help\n\n:safety: get-help\n", "## When to get help\n\nSee your GP.\n"),
      '{help_line}: the handout needs a section headed "When to get help" with the urgent signs: '
      "add the line :safety: get-help under it"),
-    (("- **Repetitions:** do up to 15 in 1 set.", "Do up to 15 in 1 set.\n"),
+    ((DOSAGE_LIST, "Do up to 15 in 1 set.\n"),
      '{line}: the handout needs a section headed "How many and how often" with a bulleted list: '
      "repetitions, sets, how often, and once you add weights"),
     (("## How it should feel", "## Feelings"),
      '{handout_line}: the handout needs a section headed "How it should feel": what pain is all '
      "right while exercising and the next day"),
-    (("- **Easier:** start", "- Easier: start"),
+    (("- **Easier:** both feet", "- Easier: both feet"),
      '{levels_line}: each item under "Make it easier or harder" needs to start with its level in '
      "bold, for example **Easier:** start with both feet"),
     ((":safety: when-to-stop\n", ""),
@@ -474,7 +506,7 @@ def test_a_handout_grown_past_its_pages_is_a_warning_at_handout_true(project):
     assert [str(problem) for problem in outcome.problems] == [
         f"{at} A4 PDF takes 3 pages; it should fit on 2 {fix}",
         f"{at} US Letter PDF takes 3 pages; it should fit on 2 {fix}",
-        f"{at} large-print PDF takes 6 pages; it should fit on 4 {fix}"]
+        f"{at} large-print PDF takes 5 pages; it should fit on 4 {fix}"]
     assert outcome.notes == ["Handout of docs/exercise.md: PDFs made"]
     # The same again from the cache: the page counts are kept with the cached PDFs
     again = build_into(project, project / "site2")
@@ -495,7 +527,7 @@ def test_a_misspelt_picture_in_the_steps_is_one_problem_at_its_line(project):
 def test_a_page_without_steps_is_reported_at_its_heading(project):
     exercise = project / "docs" / "exercise.md"
     text = exercise.read_text(encoding="utf-8")
-    steps = text[text.index("1. Stand on a step"):text.index("![Side view: standing")]
+    steps = text[text.index("1. Stand with the ball"):text.index("![Side view: standing")]
     edit(exercise, steps, "")
     outcome = build_into(project, project / "site")
     assert [str(problem) for problem in outcome.problems] == [

@@ -19,15 +19,30 @@ TYPED = {"patient": "Sam Patel", "sets": "3", "repetitions": "12", "weight": "5 
 PRINTED = ("Name Sam Patel", "Date 1 December 2026", "Clinician Jo Smith", "Sets 3",
            "Repetitions 12", "Weight 5 kg in a backpack", "Times a week 3",
            "Notes Stop if the pain goes above 3 out of 10.")
-BLANK_PLAN = ("Name Date Leg: Left Right Both Clinician Your level (tick one) Easier:",
-              "Sets Repetitions Weight Times a week Notes Your 6-week tracker")
+BLANK_PLAN = ("Name Date Clinician Sets Leg: Left Right Both Repetitions Weight Times a week "
+              "Your level (tick one) Easier:", "Notes Your 6-week tracker")
+# A podiatrist's realistic plan: each entry prints whole on its line, and the sheet keeps its pages
+REALISTIC = {
+    "patient": "Samantha Okonkwo-Richardson",
+    "clinician": "J. Patel, Podiatrist (HCPC CH12345)",
+    "sets": "3",
+    "repetitions": "12 slow (3 s down)",
+    "weight": "5 kg in a backpack",
+    "times_a_week": "3 (Mon, Wed, Fri)",
+    "notes": "Start on both feet for the first week. Keep the knee bent and lower slowly over 3 "
+             "seconds. Stop if pain goes above 5 out of 10 or is worse the next morning. Review "
+             "in 4 weeks at the clinic.",
+}
 FORM_WORDS = ("Prepare for a patient", "it is gone when you close this page", "Clear the form")
 
 
 def printed(page) -> str:
     """The page as it prints on A4 (print media), as text."""
-    reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
-    return " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    return " ".join(" ".join(p.extract_text().split()) for p in printed_pages(page))
+
+
+def printed_pages(page) -> list:
+    return pypdf.PdfReader(io.BytesIO(page.pdf(format="A4"))).pages
 
 
 def fill_in(page) -> None:
@@ -159,3 +174,30 @@ def test_the_form_is_on_the_page_before_its_script_arrives(visit, site_url):
     current.page.wait_for_selector(".sheet__footer", state="attached")
     assert held and current.page.is_visible(".prepare")
     held[0].continue_()
+
+
+def test_a_realistic_plan_prints_whole_and_the_sheet_keeps_its_two_pages(visit):
+    current = visit(HANDOUT, 1280)
+    for name, value in REALISTIC.items():
+        current.page.fill(f'.prepare [name="{name}"]', value)
+    current.page.fill('.prepare [name="date"]', "2026-12-12")
+    current.page.check('.prepare [name="leg"][value="Right"]')
+    middle = current.page.eval_on_selector_all(
+        '.prepare [name="level"]', "levels => levels[Math.floor(levels.length / 2)].value")
+    current.page.check(f'.prepare [name="level"][value="{middle}"]')
+
+    pages = printed_pages(current.page)
+    text = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    assert len(pages) == 2
+    for value in (*REALISTIC.values(), "12 December 2026"):
+        assert value in text
+    assert ticked(current.page) == ["leg: Right", f"level: {middle}"]
+    # As printed, each entry stays inside its line: it wraps there rather than spill or be cut
+    current.page.emulate_media(media="print")
+    spilling = current.page.eval_on_selector_all(".sheet .value", """values => values.filter(value => {
+        const line = value.closest(".field").getBoundingClientRect();
+        return [...value.getClientRects()].some(part =>
+            part.left < line.left - 0.5 || part.right > line.right + 0.5 ||
+            part.top < line.top - 0.5 || part.bottom > line.bottom + 0.5);
+    }).map(value => value.dataset.plan)""")
+    assert spilling == []

@@ -16,7 +16,7 @@ from mkdocs.utils.meta import get_data
 from conftest import PROJECT_DIR
 from soleus_site.checks.page_content import page_content_problems
 from soleus_site.checks.pictures import image_size, picture_problems, size_pictures
-from soleus_site.handout.content import Picture, read_handout
+from soleus_site.handout.content import Box, Picture, read_handout
 from soleus_site.handout.outputs import HandoutOutputs
 from soleus_site.page_model import PageSource
 from soleus_site.source_lines import SourceLinesExtension
@@ -181,6 +181,9 @@ This makes your calf **stronger**. See [why](anatomy.md).
 
 <p>Raw words</p>
 
+!!! warning "Check with us first"
+    Ask us first after **surgery**.
+
 ## How to do it
 
 Work one leg at a time. <span>Hold</span> a rail.
@@ -205,6 +208,8 @@ Start *here*
 
 - Keep your **knee bent**.
 
+![Mistake: knee straight](images/heel-raise-mistake.svg)
+
 ## How many and how often
 
 - **Repetitions:** up to 15.
@@ -226,6 +231,14 @@ Tired is normal.
 
 !!! warning "When to stop"
     Stop when you lose **control**.
+
+## When to get help
+
+!!! danger "A possible blood clot"
+    Call **999**.
+
+!!! warning "See your GP"
+    - Calf pain when you walk.
 """
 
 
@@ -242,7 +255,6 @@ def test_the_handout_reads_each_part_of_its_page(docs):
     assert content.purpose == "This makes your calf <strong>stronger</strong>. See why."
     assert content.steps_intro == ["<p>Work one leg at a time. Hold a rail.</p>"]
     assert content.steps == ["Stand on a step.<br> Bend your knee.", "Push up. Slowly."]
-    assert content.tips == ["Keep your <strong>knee bent</strong>."]
     assert content.dosage == ["<strong>Repetitions:</strong> up to 15.",
                               "<strong>How Often:</strong> every other day.", "Rest well."]
     assert content.dosage_by_label == {"repetitions": "up to 15.", "how often": "every other day."}
@@ -250,11 +262,18 @@ def test_the_handout_reads_each_part_of_its_page(docs):
     assert [(level.name, level.text) for level in content.levels] == [
         ("Easier", "<strong>Easier:</strong> both feet."),
         ("Harder", "<strong>Harder:</strong> hold a weight.")]
-    assert (content.stop_title, content.stop_rule) == (
-        "When to stop", "<p>Stop when you lose <strong>control</strong>.</p>")
+    assert content.check_first == Box("Check with us first",
+                                      "<p>Ask us first after <strong>surgery</strong>.</p>")
+    assert content.stop == Box("When to stop", "<p>Stop when you lose <strong>control</strong>.</p>")
+    assert content.get_help == [Box("A possible blood clot", "<p>Call <strong>999</strong>.</p>"),
+                                Box("See your GP", "<ul> <li>Calf pain when you walk.</li> </ul>")]
+    # The first two pictures of the steps and the first of the tips (the common mistake)
     assert content.pictures == [
-        Picture("images/heel-raise-start.svg", "Start: on the step", 480, 480, "Start <em>here</em>"),
-        Picture("images/heel-raise-top.svg", "Top", 480, 480, "")]
+        Picture("images/heel-raise-start.svg", "Start: on the step", 480, 480, "Start <em>here</em>",
+                "How to do it"),
+        Picture("images/heel-raise-top.svg", "Top", 480, 480, "", "How to do it"),
+        Picture("images/heel-raise-mistake.svg", "Mistake: knee straight", 480, 480, "",
+                "Tips for success")]
     assert (content.updated, content.review_due) == (datetime.date(2026, 11, 25),
                                                       datetime.date(2027, 11, 25))
 
@@ -278,14 +297,21 @@ def line(text: str, needle: str) -> int:
      'the handout needs a section headed "How to do it" with a numbered list of steps'),
     ("## How to do it", "## Steps", "handout: true",
      'the handout needs a section headed "How to do it" with a numbered list of steps'),
-    ("- Keep your **knee bent**.", "Keep your knee bent.", "## Tips for success",
-     'the handout needs a section headed "Tips for success" with a bulleted list of tips'),
+    ('!!! warning "Check with us first"', '!!! warning "First"', "handout: true",
+     'the handout needs the "Check with us first" box: add the line :safety: check-first to the '
+     "page"),
+    ("## When to get help", "## Help", "handout: true",
+     'the handout needs a section headed "When to get help" with the urgent signs: add the line '
+     ":safety: get-help under it"),
+    ('!!! danger "A possible blood clot"\n    Call **999**.\n\n!!! warning "See your GP"\n'
+     "    - Calf pain when you walk.", "Call 999.", "## When to get help",
+     'the handout needs a section headed "When to get help" with the urgent signs: add the line '
+     ":safety: get-help under it"),
     ("## How many and how often", "## Dose", "handout: true",
      'the handout needs a section headed "How many and how often" with a bulleted list: '
      "repetitions, sets, how often, and once you add weights"),
     ('!!! warning "When to stop"', '!!! warning "Careful"', "handout: true",
-     'the handout needs a "When to stop" box, written as !!! warning "When to stop" with the '
-     "stop rule indented under it"),
+     'the handout needs the "When to stop" box: add the line :safety: when-to-stop to the page'),
     ("## How it should feel", "## Feel", "handout: true",
      'the handout needs a section headed "How it should feel": what pain is all right while '
      "exercising and the next day"),
@@ -406,13 +432,13 @@ def test_handout_reading_details(docs):
     (docs / "images" / "broken.svg").write_text("not a picture")  # its size unreadable: 4 x 3
     content = handout_of(text, docs)
     assert content.steps_intro == ["<p>Don't rush. Work one leg at a time. Hold a rail.</p>"]
-    assert content.pictures[:2] == [Picture("images/wide.png", "", 16, 9, ""),
-                                    Picture("images/broken.svg", "Gone", 4, 3, "Start <em>here</em>")]
-    assert content.tips == ["<p>Keep your <strong>knee bent</strong>.</p>", "<p>Breathe.</p>"]
+    assert content.pictures[:2] == [Picture("images/wide.png", "", 16, 9, "", "How to do it"),
+                                    Picture("images/broken.svg", "Gone", 4, 3, "Start <em>here</em>",
+                                            "How to do it")]
     assert content.dosage_by_label == {"repetitions": "up to 15.", "how often": "every other day."}
     assert content.feel == ["<p>Tired is normal.</p>", "<ol> <li>Pain up to 3 is all right.</li> </ol>"]
     assert [level.name for level in content.levels] == ["Easier", "Harder"]
-    assert (content.stop_title, content.stop_rule) == (
+    assert content.stop == Box(
         "When to stop", "<p>Stop when you lose <strong>control</strong>.</p><p>Or feel sharp pain.</p>")
 
 
@@ -423,7 +449,7 @@ def test_headings_with_nested_emphasis_a_box_without_title_and_trailing_space(do
     content = handout_of(text, docs)
     assert content.steps == ["Stand on a step.<br> Bend your knee.", "Push up. Slowly."]
     assert content.feel[0] == "<p>Tired is normal.</p>"
-    assert content.stop_rule == "<p>Stop when you lose <strong>control</strong>.</p>"
+    assert content.stop.body == "<p>Stop when you lose <strong>control</strong>.</p>"
 
 
 def test_the_handout_copies_characters_as_the_page_shows_them(docs):

@@ -14,7 +14,8 @@ patient" form (plan.js) writes a clinician's plan into the sheet for printing, o
 only; in the PDFs the plan's blanks are form fields to type into. Making a PDF takes most of a build, so each
 is kept in .cache/handouts/ under a hash of everything it is made from (the sheet's HTML, which
 holds the page's words, the clinic's details and the QR code's address; the pictures, stylesheets
-and fonts; WeasyPrint's version), and made again only when one of them changes.
+and fonts; WeasyPrint's version; pdf_form.py, which finishes the fields, and pypdf's version), and
+made again only when one of them changes.
 
 The template, stylesheets and fonts live in this folder.
 """
@@ -35,6 +36,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from ..clinic import contact_items, shown_address
+from . import pdf_form
 from .content import GET_HELP_HEADING, STEPS_HEADING, Box, HandoutContent
 
 ASSETS_DIR = Path(__file__).resolve().parent
@@ -56,6 +58,16 @@ PLAN = {"patient": "Name", "date": "Date", "leg": "Leg", "clinician": "Clinician
         "level": "Your level", "sets": "Sets", "repetitions": "Repetitions", "weight": "Weight",
         "times_a_week": "Times a week", "notes": "Notes"}
 PLAN_HINTS = {"sets": "sets", "repetitions": "repetitions", "times_a_week": "how often"}
+# The longest entry each blank should take whole, on its line, at the sheet's type size (a
+# podiatrist's realistic plan): each blank is at least as wide as its name and this, in bold
+# (the page prints the form's values in bold; a PDF's typed values are regular, so narrower).
+# The notes take NOTES_LINES lines across the box instead.
+PLAN_ROOM = {"patient": "Samantha Okonkwo-Richardson", "date": "12 December 2026",
+             "clinician": "J. Patel, Podiatrist (HCPC CH12345)", "sets": "2 to 3",
+             "repetitions": "12 slow (3 s down)", "weight": "5 kg in a backpack",
+             "times_a_week": "3 (Mon, Wed, Fri)", "level": "Standard, both feet"}
+NOTES_LINES = 3
+PHONE_ROOM = "01234 567890 (ext 2)"  # the "Phone:" line, while mkdocs.yml has no number
 LEGS = ("Left", "Right", "Both")
 PLAN_SCRIPT = "plan.js"  # fills the sheet's plan from the form, on the page only
 CACHED_VERSIONS = 4  # of each handout's PDF, in .cache/handouts/
@@ -109,6 +121,8 @@ def write_handout(content: HandoutContent, site: SiteInfo, site_dir: Path, docs_
         if path not in (page_path, out_dir / PLAN_SCRIPT):
             inputs.update(path.read_bytes())
     inputs.update(version("weasyprint").encode())
+    # and what finishes their fields
+    inputs.update(Path(pdf_form.__file__).read_bytes() + version("pypdf").encode())
     key = inputs.hexdigest()[:20]
     reused = True
     pages = {}
@@ -173,6 +187,9 @@ def render_page(content: HandoutContent, site: SiteInfo, for_pdf: bool = False) 
         for_pdf=for_pdf,
         plan=PLAN,
         label_widths=_label_widths(),
+        field_bases=_field_bases(),
+        notes_lines=NOTES_LINES,
+        phone_room=_width(PHONE_ROOM, bold=True),
         dosage_hints={name: content.dosage_by_label.get(label, "")
                       for name, label in PLAN_HINTS.items()},
         plan_script=PLAN_SCRIPT,
@@ -211,14 +228,31 @@ def render_page(content: HandoutContent, site: SiteInfo, for_pdf: bool = False) 
     )
 
 
+@lru_cache(maxsize=2)
+def _font(bold: bool = False):
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(ASSETS_DIR / "fonts" / FONTS[int(bold)]), 1000)
+
+
+def _width(text: str, bold: bool = False) -> str:
+    """How wide `text` prints in the sheet's font, in em (CSS)."""
+    return f"{_font(bold).getlength(text) / 1000:.3f}em"
+
+
 @lru_cache(maxsize=1)
 def _label_widths() -> dict[str, str]:
     """How wide each plan field's name prints, in em of the sheet's font: a PDF's field starts
     just after its name on the line."""
-    from PIL import ImageFont
+    return {name: _width(label) for name, label in PLAN.items()}
 
-    font = ImageFont.truetype(str(ASSETS_DIR / "fonts" / FONTS[0]), 1000)
-    return {name: f"{font.getlength(label) / 1000:.3f}em" for name, label in PLAN.items()}
+
+@lru_cache(maxsize=1)
+def _field_bases() -> dict[str, str]:
+    """The least width of each blank's line (CSS flex-basis, em): its name, a space and its
+    longest entry (PLAN_ROOM) in bold; the notes take the whole width."""
+    return {**{name: f"{(_font().getlength(PLAN[name] + ' ') + _font(True).getlength(entry)) / 1000 + 0.3:.3f}em"
+               for name, entry in PLAN_ROOM.items()}, "notes": "100%"}
 
 
 def _safe_box(box: Box) -> Box:
@@ -244,5 +278,6 @@ def write_pdf(sheet_html: str, handout_dir: Path, target: Path, paper_stylesheet
     )
     document = weasyprint.HTML(string=sheet_html, base_url=handout_dir.as_uri() + "/",
                                url_fetcher=fetcher, media_type="print").render(**options)
-    document.write_pdf(target, **options)
+    # Each field drawn as it is (pdf_form.py): the same in every reader
+    target.write_bytes(pdf_form.finish(document.write_pdf(**options), NOTES_LINES))
     return len(document.pages)

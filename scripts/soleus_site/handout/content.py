@@ -190,7 +190,7 @@ def _read(root, source_map: SourceMap, outputs, page_url, docs_dir) -> HandoutCo
 
     pictures = [picture for title, shown in PICTURES_SHOWN.items()
                 for picture in pictures_in(title, shown)]
-    if not pictures:
+    if not any(picture.section == STEPS_HEADING for picture in pictures):
         raise HandoutProblem(f'the handout needs a picture of the exercise in the section "'
                              f'{STEPS_HEADING}", written as ![what the picture shows]'
                              f'(images/picture.svg)', source_map.line_of(steps_heading))
