@@ -183,7 +183,7 @@ def test_failed_build_leaves_the_last_good_site_byte_for_byte(project):
     assert run_build(project).returncode == 0
     before = tree_digest(project / "site")
     edit(project / "docs" / "index.md", "(running.md)", "(runing.md)")
-    edit(project / "docs" / "exercise.md", "Bend your knee.", "Bend your knees.")
+    edit(project / "docs" / "exercise.md", "Bend your knee, so", "Bend your knees, so")
     assert run_build(project).returncode == 1
     assert tree_digest(project / "site") == before
     assert not list(project.glob(".site-*"))

@@ -20,7 +20,7 @@ PRINTED = ("Name Sam Patel", "Date 1 December 2026", "Clinician Jo Smith", "Sets
            "Repetitions 12", "Weight 5 kg in a backpack", "Times a week 3",
            "Notes Stop if the pain goes above 3 out of 10.")
 BLANK_PLAN = ("Name Date Clinician Sets Leg: Left Right Both Repetitions Weight Times a week "
-              "Your level (tick one) Easier:", "Notes Your 6-week tracker")
+              "Your level (tick one) Easier:", "Notes Your session record")
 # A podiatrist's realistic plan: each entry prints whole on its line, and the sheet keeps its pages
 REALISTIC = {
     "patient": "Samantha Okonkwo-Richardson",
@@ -108,11 +108,12 @@ def test_the_date_starts_as_today_and_the_dosage_hints_are_the_pages_own(visit):
         "field => document.getElementById(field.getAttribute('aria-describedby')).textContent")
         for name in ("sets", "repetitions", "times_a_week")}
     assert hints == {
-        "sets": "The exercise page says: build up to 3 sets of 15 repetitions. This is your baseline.",
+        "sets": "The exercise page says: build up to 3 sets of 15, with 1 to 2 minutes' rest "
+                "between sets. This is your baseline: the amount to reach before you add weight.",
         "repetitions": "The exercise page says: do up to 15 in 1 set. A repetition is one full "
                        "raise and lower.",
-        "times_a_week": "The exercise page says: at first, do the exercise on alternate days "
-                        "(every other day) for about 6 weeks, to build strength.",
+        "times_a_week": "The exercise page says: every other day (3 or 4 times a week) for about "
+                        "6 weeks.",
     }
 
 
@@ -127,7 +128,7 @@ def test_the_handout_page_and_its_form_are_accessible(visit, width):
         ".prepare input, .prepare textarea",
         "fields => fields.map(field => field.labels[0].textContent.trim())")
     assert labels == ["Patient\u2019s name (optional)", "Date", "Left", "Right", "Both",
-                      "Easier", "The exercise", "Harder", "Sets", "Repetitions", "Weight",
+                      "Easier", "Standard", "Harder", "Sets", "Repetitions", "Weight",
                       "Times a week", "Notes", "Clinician\u2019s name"]
     overflow = current.page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth")

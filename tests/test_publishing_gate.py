@@ -137,7 +137,7 @@ def test_a_link_to_a_folder_stops_the_build_before_it_is_looked_through(project)
 def test_a_page_not_saved_as_utf8_names_its_first_bad_byte(project):
     before = tree_digest(project / "site")
     page = project / "docs" / "running.md"
-    page.write_bytes(page.read_bytes().replace(b"The soleus works harder", b"The soleus\x92s works harder", 1))
+    page.write_bytes(page.read_bytes().replace(b"The soleus is an important", b"The soleus\x92s is an important", 1))
     lines = page.read_bytes().split(b"\n")
     line = next(n for n, text in enumerate(lines, 1) if b"\x92" in text)
     column = lines[line - 1].index(b"\x92") + 1
@@ -154,13 +154,20 @@ def test_a_code_block_never_closed_and_the_shortcode_it_swallows(project):
     before = tree_digest(project / "site")
     fence = plant(project, "```", "docs/exercise.md", ":video: media/heel-raise.mp4")
     video = line_of(project / "docs" / "exercise.md", ":video: media/heel-raise.mp4")
+    help_heading = line_of(project / "docs" / "exercise.md", "## When to get help")
+    safety = line_of(project / "docs" / "exercise.md", ":safety: get-help")
     result = run_build(project)
+    # The safety text after it is swallowed too, so the handout misses its urgent signs
     assert problems_of(result) == [
         f"docs/exercise.md:{fence}: this code block (```) is never closed, so what follows it is "
         f"not read as the page: add a ``` line where the code ends, or delete this line",
         f"docs/exercise.md:{video}: shortcode ':video:' was not used: it is inside the code block "
         f"opened at line {fence}, which is never closed",
-        "2 errors, 0 warnings"]
+        f'docs/exercise.md:{help_heading}: the handout needs a section headed "When to get help" '
+        f"with the urgent signs: add the line :safety: get-help under it",
+        f"docs/exercise.md:{safety}: shortcode ':safety:' was not used: it is inside the code block "
+        f"opened at line {fence}, which is never closed",
+        "4 errors, 0 warnings"]
     assert_failed_and_site_kept(project, result, before)
 
 

@@ -22,18 +22,19 @@ ARTICLE_POINTS = {
         "This guide comes from an article by Active Podiatry, a sports podiatry clinic in England.",
     ],
     "anatomy": [
-        "Your calf is the back of your lower leg. It has three muscles, and the soleus is one of them.",
-        "The calf muscles run down the back of your leg, from the knee to the Achilles tendon.",
+        "Your calf is the back of your lower leg. The soleus is one of its muscles.",
+        "Both run down to the Achilles tendon.",
         "The calf muscles work hardest when your foot pushes off the ground. Experts call this "
         "moment push-off , or the late stance phase of gait.",
         "At push-off, the calf muscles point your foot down. This movement is called plantar flexion .",
-        "The soleus is the shorter of the three calf muscles. It works harder when your knee is bent.",
+        "The soleus is shorter than the gastrocnemius, and it crosses only your ankle.",
+        "When you bend your knee, the gastrocnemius goes slack, so the soleus does more of the work.",
     ],
     "running": [
-        "The soleus works harder when your knee is bent. This makes it an important muscle for runners.",
-        "It makes a large share of the power when your foot pushes off the ground.",
-        "In our experience, the soleus takes around two thirds (2/3) of the whole load in running.",
-        "We have not found a study that gives that exact number",
+        "The soleus is an important muscle for runners. It makes a large share of the power when "
+        "your foot pushes off the ground.",
+        "Our article says that the soleus takes around two thirds (2/3) of the whole load in running.",
+        "That figure is ours: we have not found a study that gives it.",
         "Hamner and others, 2010", "Dorn and others, 2012", "Bohm and others, 2023",
     ],
     "weakness": [
@@ -41,40 +42,40 @@ ARTICLE_POINTS = {
         "a tight calf", "a higher risk of calf strains", "compensatory overload",
         "shin splints", "Achilles tendinopathy", "Our first article called this Achilles tendinitis",
         "plantar fasciitis",
-        "throbbing or cramping pain, usually in one leg (rarely both), in the calf or thigh;",
-        "red or darker skin around it. This can be harder to see on brown or black skin.",
-        "Call NHS 111 for advice straight away, or ask your GP for an urgent appointment.",
-        "If you also feel short of breath , have chest pain or are coughing up blood , call 999 .",
-        "You feel a sudden, sharp pain in your heel or calf, often with a snap or a \"pop\".",
-        "Go to an urgent treatment centre or A&E the same day .",
-        "Your pain lasts, or gets worse.",
+        "Swelling in one calf or thigh, with warm, red or darker skin (this can be harder to see on "
+        "brown or black skin);",
+        "Call NHS 111 , or ask your GP for an urgent appointment.",
+        "If you are also short of breath , have chest pain or are coughing up blood , call 999 .",
+        "A sudden, sharp pain in your heel or calf, often with a \"pop\"",
+        "urgent treatment centre or A&E the same day",
+        "Pain that lasts or gets worse:",
     ],
     "exercise": [
-        "The soleus is active when your knee is bent (flexed). So you need to work it in this position.",
-        "Stand on a step with your heel hanging over the edge of the step. Bend your knee.",
-        "Push up into a heel raise, through the ball of your foot",
-        "Make sure your knee stays bent.",
-        "Slowly lower yourself down, dropping your heel below the step.",
-        "Stop the repetitions when you start to lose control, or if you get too much pain in your calf.",
+        "The soleus crosses only your ankle.",
+        "Stand with the ball of one foot on the edge of the step, with your heel hanging over it.",
+        "Bend your knee, so it moves forward over your toes.",
+        "Push up through the ball of your foot (the padded part just behind your toes) into a heel "
+        "raise. Keep your knee bent.",
+        "Slowly lower your heel below the step.",
+        "Stop the repetitions when you start to lose control, or if the pain in your calf goes above "
+        "5 out of 10.",
         "Imagine your knee is locked in a metal brace and you cannot straighten it.",
         "do fewer repetitions so you stay in control.",
         "More \"time under tension\" (the time your muscle is working) makes it harder.",
-        "Hold hand weights, such as kettlebells, or things from home, such as milk cartons. "
-        "Or wear a weighted backpack.",
+        "Hold one weight, such as a kettlebell or a milk carton, in the hand that is not on the "
+        "rail, or wear a backpack with weight in it.",
         "do up to 15 in 1 set.",
-        "build up to 3 sets of 15 repetitions. This is your baseline.",
-        "at first, do the exercise on alternate days (every other day) for about 6 weeks, to build strength.",
-        "Once you add weights: you can do fewer repetitions, and do the exercise about 3 times a "
-        "week to keep your strength.",
-        "Work one leg at a time. Hold a rail or a wall for balance.",
-        "Repeat, then change legs.",
+        "build up to 3 sets of 15, with 1 to 2 minutes' rest between sets. This is your baseline",
+        "every other day (3 or 4 times a week) for about 6 weeks.",
+        "Once you add weight: use enough that the last 2 or 3 of 8 to 12 repetitions are hard. Do "
+        "it about 3 times a week, to keep your strength.",
+        "Work one leg at a time. On a step, keep one hand on a rail or a wall the whole time.",
+        "Then repeat, and change legs.",
         "0 to 3: fine. Carry on. 4 to 5: all right, but do not go higher. More than 5: too much. "
         "Stop, and do fewer next time.",
         "Any pain should settle by the next morning. If your calf is more painful or stiff the next "
         "morning, do less next time.",
-        "When you can do 10 full heel raises with both feet, move on to one foot at a time.",
-        "A sudden sharp pain or a \"pop\" in your heel or calf means going to an urgent treatment "
-        "centre or A&E the same day.",
+        "When you can do 10 full heel raises on both feet, move on to one foot at a time.",
         "the glutes (the muscles in your bottom); the hamstrings (the back of your thigh); "
         "the quadriceps (the front of your thigh).",
     ],
