@@ -43,7 +43,7 @@ ASSETS_DIR = Path(__file__).resolve().parent
 TEMPLATE = "handout.html"
 STYLESHEET = "handout.css"
 NARROW_STYLESHEET = "handout-narrow.css"  # phones only
-FONTS = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf", "OFL.txt")
+FONTS = ("AtkinsonHyperlegibleOpenZero-Regular.ttf", "AtkinsonHyperlegibleOpenZero-Bold.ttf", "OFL.txt")
 QR_FILE = "qr-page.svg"
 # Each PDF's own stylesheet: the paper size, and what is set for it (the large print's type size).
 PAPERS = {"a4": "paper-a4.css", "letter": "paper-letter.css",
