@@ -41,8 +41,8 @@ def printed(page) -> str:
     return " ".join(" ".join(p.extract_text().split()) for p in printed_pages(page))
 
 
-def printed_pages(page) -> list:
-    return pypdf.PdfReader(io.BytesIO(page.pdf(format="A4"))).pages
+def printed_pages(page, paper: str = "A4") -> list:
+    return pypdf.PdfReader(io.BytesIO(page.pdf(format=paper))).pages
 
 
 def fill_in(page) -> None:
@@ -187,11 +187,12 @@ def test_a_realistic_plan_prints_whole_and_the_sheet_keeps_its_two_pages(visit):
         '.prepare [name="level"]', "levels => levels[Math.floor(levels.length / 2)].value")
     current.page.check(f'.prepare [name="level"][value="{middle}"]')
 
-    pages = printed_pages(current.page)
-    text = " ".join(" ".join(page.extract_text().split()) for page in pages)
-    assert len(pages) == 2
-    for value in (*REALISTIC.values(), "12 December 2026"):
-        assert value in text
+    for paper in ("A4", "Letter"):
+        pages = printed_pages(current.page, paper)
+        text = " ".join(" ".join(page.extract_text().split()) for page in pages)
+        assert len(pages) == 2, paper
+        for value in (*REALISTIC.values(), "12 December 2026"):
+            assert value in text
     assert ticked(current.page) == ["leg: Right", f"level: {middle}"]
     # As printed, each entry stays inside its line: it wraps there rather than spill or be cut
     current.page.emulate_media(media="print")

@@ -174,7 +174,7 @@ VIDEO_USAGE = ('write it as  :video: media/clip.mp4 "Title"  or  '
 
 @pytest.mark.parametrize("line, expected", [
     (":vidoe: x", "unknown shortcode ':vidoe:' (did you mean ':video:'?)"),
-    (":zzz:", "unknown shortcode ':zzz:' (known: :video:, :clinic-contact:, :handout:)"),
+    (":zzz:", "unknown shortcode ':zzz:' (known: :video:, :clinic-contact:, :handout:, :safety:)"),
     (":video: heel raise", f"video needs a source and a title in quotes; {VIDEO_USAGE}"),
     (':video: media/clip.mp4 "A" "B"', "video: unexpected '\"B\"' after the title (put the "
                                        "whole title in one pair of quotes)"),

@@ -186,9 +186,9 @@ def test_shift_tab_never_leaves_focus_under_the_sticky_header(visit, width):
 def test_boxes_are_notes_with_a_heading_that_says_what_kind(visit):
     current = visit("weakness/", 1280)
     assert current.page.locator("div.admonition").count() == 3
-    for kind, title in (("Urgent warning", "A possible blood clot: get urgent medical advice"),
+    for kind, title in (("Urgent warning", "A possible blood clot (DVT): get urgent advice"),
                         ("Urgent warning", "A possible torn Achilles tendon: go the same day"),
-                        ("Warning", "See a professional")):
+                        ("Warning", "See your GP, or us")):
         note = current.page.get_by_role("note", name=f"{kind}: {title}", exact=True)
         assert note.count() == 1
         assert note.get_by_role("heading", name=f"{kind}: {title}", exact=True, level=3).count() == 1

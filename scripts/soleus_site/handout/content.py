@@ -16,6 +16,7 @@ import datetime
 import html
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,8 +144,7 @@ def _read(root, source_map: SourceMap, outputs, page_url, docs_dir) -> HandoutCo
     # "Sets: build up to 3 sets..." -> {"sets": "build up to 3 sets..."}, for the plan's hints
     dosage_by_label = {_fold(label): copy.text(item).removeprefix(copy.text(item[0])).strip()
                        for item in dosage_items if (label := _label(copy, item))}
-    boxes = {_fold(title): Box(title, "".join(copy.outer(element) for element in body))
-             for title, body in copy.admonitions(root)}
+    boxes = {_fold(box.title): box for box in copy.boxes(root)}
 
     def safety_box(title: str) -> Box:
         box = boxes.get(_fold(title))
@@ -155,9 +155,7 @@ def _read(root, source_map: SourceMap, outputs, page_url, docs_dir) -> HandoutCo
 
     check_first, stop = safety_box(CHECK_FIRST_TITLE), safety_box(STOP_TITLE)
     help_heading, help_section = sections.get(_fold(GET_HELP_HEADING), (None, []))
-    get_help = [Box(title, "".join(copy.outer(element) for element in body))
-                for section_element in help_section
-                for title, body in copy.admonitions(section_element)]
+    get_help = [box for element in help_section for box in copy.boxes(element)]
     if not get_help:
         raise HandoutProblem(f'the handout needs a section headed "{GET_HELP_HEADING}" with the '
                              f'urgent signs: add the line {SAFETY_SHORTCODES[GET_HELP_HEADING]} '
@@ -268,15 +266,16 @@ class Copier:
             visit(child)
         return " ".join("".join(parts).split())
 
-    def admonitions(self, root: etree.Element):
-        """(title, body elements) of each box ("!!! warning ...") on the page."""
+    def boxes(self, root: etree.Element) -> Iterator[Box]:
+        """Each box ("!!! warning ...") in root, root included: its title and its body as clean
+        HTML."""
         for box in root.iter():
             classes = (box.get("class") or "").split()
             if (box.tag == "div" and "admonition" in classes) or box.tag == "details":
                 title = next((child for child in box if child.tag == "summary"
                               or "admonition-title" in (child.get("class") or "").split()), None)
-                yield (self.text(title) if title is not None else "",
-                       [child for child in box if child is not title])
+                yield Box(self.text(title) if title is not None else "",
+                          "".join(self.outer(child) for child in box if child is not title))
 
     def picture(self, img: etree.Element, docs_dir: Path) -> Picture:
         page = self.source_map.page
