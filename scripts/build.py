@@ -17,7 +17,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from soleus_site.checks.reading_level import TARGET_GRADE
 from soleus_site.new_page import NewPageError, new_page
 from soleus_site.problems import Problem
 from soleus_site.settings import CONFIG_FILE
@@ -49,7 +48,8 @@ def print_outcome(outcome: Outcome, out=sys.stdout, annotations=None) -> int:
     for note in outcome.notes:
         print(note, file=out)
     if outcome.reading_levels:
-        print(f"Reading level (Flesch-Kincaid grade; target {TARGET_GRADE} or below):", file=out)
+        print(f"Reading level (Flesch-Kincaid grade; target {outcome.reading_grade} or below):",
+              file=out)
         width = max(map(len, outcome.reading_levels))
         for page, level in outcome.reading_levels.items():
             shown = "too short to measure" if level is None else f"{level:4.1f}"

@@ -19,6 +19,17 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
 PAGES = ("index", "anatomy", "running", "weakness", "exercise", "how-we-can-help", "references")
 
 
+def plugin_settings():
+    """The soleus plugin's settings as mkdocs.yml leaves them: its defaults."""
+    from soleus_site.plugin import SoleusConfig
+
+    settings = SoleusConfig()
+    settings.load_dict({})
+    errors, _ = settings.validate()
+    assert errors == []
+    return settings
+
+
 def copy_project(destination: Path) -> Path:
     """A copy of what the site is built from, safe to change in a test."""
     return copy_site_sources(PROJECT_DIR, destination, PROJECT_PARTS)

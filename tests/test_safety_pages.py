@@ -13,13 +13,15 @@ import markdown
 import pytest
 from mkdocs.utils.meta import get_data
 
-from conftest import PROJECT_DIR
+from conftest import PROJECT_DIR, plugin_settings
 from soleus_site.checks.page_content import page_content_problems
 from soleus_site.checks.pictures import image_size, picture_problems, size_pictures
 from soleus_site.handout.content import Box, Picture, read_handout
 from soleus_site.handout.outputs import HandoutOutputs
 from soleus_site.page_model import PageSource
 from soleus_site.source_lines import SourceLinesExtension
+
+SETTINGS = plugin_settings()  # the plugin's defaults, as mkdocs.yml leaves them
 
 # mkdocs.yml's markdown_extensions
 EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc",
@@ -111,7 +113,8 @@ def docs(tmp_path) -> Path:
 def picture_messages(text: str, docs: Path) -> list[str]:
     page, _, _ = render(text)
     return [str(problem) for problem in picture_problems(
-        page, lambda url: docs / url if (docs / url).is_file() else None)]
+        page, lambda url: docs / url if (docs / url).is_file() else None,
+        SETTINGS.picture_warn_kb, SETTINGS.picture_max_kb)]
 
 
 def test_pictures_need_alt_text_that_is_not_their_file_name(docs):
@@ -389,7 +392,8 @@ def test_every_picture_is_checked_after_links_and_missing_files(docs):
 def test_picture_sizes_in_mb_and_which_fail(docs, size, shown, is_error):
     (docs / "images" / "big.png").write_bytes(b"\0" * size)
     page, _, _ = render(f"{FRONT}![A calf](images/big.png)\n")
-    [problem] = picture_problems(page, lambda url: docs / url)
+    [problem] = picture_problems(page, lambda url: docs / url, SETTINGS.picture_warn_kb,
+                                 SETTINGS.picture_max_kb)
     assert f"is {shown} on a phone" in problem.message and problem.is_error is is_error
 
 

@@ -1,9 +1,9 @@
-"""The soleus site's build: everything our MkDocs hook and scripts/build.py do, by part.
+"""The soleus site's build: everything our MkDocs plugin and scripts/build.py do, by part.
 
-    mkdocs_hooks.py   the build's one pass, as MkDocs events (start here)
+    plugin.py         the build's one pass, as a MkDocs plugin with its settings (start here)
     source_lines.py   the Markdown extension that keeps each link and picture with its line
     page_model.py     what is known about each page, gathered once
-    shortcodes.py     :video:, :clinic-contact: and :handout:
+    shortcodes.py     :video:, :clinic-contact:, :handout: and :safety:
     clinic.py         the clinic's details, from mkdocs.yml, checked once
     checks/           links and files, front matter, pictures, reading level, other websites
     handout/          the printable handout: its content, template, CSS, fonts and PDFs

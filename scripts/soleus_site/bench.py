@@ -24,21 +24,22 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from .bench_site import make_bench_site
-from .mkdocs_hooks import HANDOUT_CACHE, READING_LEVEL_CACHE
+from .plugin import HANDOUT_CACHE, PLUGIN_NAME, READING_LEVEL_CACHE
+from .settings import CONFIG_FILE
 from .site_build import build_into, copy_site_sources
 
-CONFIG_FILE = "mkdocs.yml"
 BENCH_PAGES = 300
 MAX_RATIO = 1.5  # the second run, at most this many times bare MkDocs (both sites)
 MAX_CHECKS_SHARE = 0.15  # the checks, at most this share of the second run (300-page site)
 
 
 def bare_build(site: Path, output: Path) -> None:
-    """MkDocs with Material and the site's settings, without our hook, its log silenced."""
-    config = load_config(config_file=str(site / CONFIG_FILE), site_dir=str(output), hooks=[])
-    hooks = [name for name in config.plugins if name.endswith(".py")]
-    if hooks:  # MkDocs lists hooks among the plugins, by path
-        raise RuntimeError(f"hooks=[] did not remove the hook {hooks}: the bare figure would be wrong")
+    """MkDocs with Material and the site's settings, without our plugin, its log silenced."""
+    config = load_config(config_file=str(site / CONFIG_FILE), site_dir=str(output),
+                         plugins=["search"])
+    if PLUGIN_NAME in config.plugins:
+        raise RuntimeError("plugins=['search'] did not leave our plugin out: the bare figure "
+                           "would be wrong")
     logger = logging.getLogger("mkdocs")
     level = logger.level
     logger.setLevel(logging.CRITICAL + 1)
@@ -64,13 +65,16 @@ def measure(site: Path, runs: int, work: Path) -> dict:
     handout's seconds within the second run. Each round builds all three in turn, so a slower
     moment of the machine weighs on all three alike; round 0 is an untimed warm-up."""
     seconds: dict[str, list[float]] = {"bare": [], "first": [], "second": []}
+    settings = load_config(config_file=str(site / CONFIG_FILE)).plugins[PLUGIN_NAME].config
+    handout_cache = settings.cache(site, HANDOUT_CACHE)
+    reading_level_cache = settings.cache(site, READING_LEVEL_CACHE)
     outcomes = []
     for round_ in range(runs + 1):
         bare, _ = timed(lambda output: bare_build(site, output), work)
-        shutil.rmtree(site / HANDOUT_CACHE, ignore_errors=True)
+        shutil.rmtree(handout_cache, ignore_errors=True)
         first, first_outcome = timed(lambda output: build_into(site, output), work)
         second, outcome = timed(lambda output: build_into(site, output), work)
-        (site / READING_LEVEL_CACHE).unlink(missing_ok=True)
+        reading_level_cache.unlink(missing_ok=True)
         _, uncached = timed(lambda output: build_into(site, output), work)
         if round_:
             for kind, value in zip(seconds, (bare, first, second)):

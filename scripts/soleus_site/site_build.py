@@ -1,7 +1,7 @@
 """Running a build: MkDocs in strict mode with our hook, every problem collected, and site/
 replaced only when there is no error, so a failed build leaves the last good site as it was.
 
-Our own problems come from the hook's `STATE` already in `file:line: ...` form. MkDocs' own
+Our own problems come from the soleus plugin's state, already in `file:line: ...` form. MkDocs' own
 messages (about mkdocs.yml and the nav) are turned into the same form here, with their line.
 """
 
@@ -21,12 +21,12 @@ from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort, ConfigurationError  # noqa: E402
 
-from . import mkdocs_hooks  # noqa: E402
+from .plugin import PLUGIN_NAME, BuildState, log as plugin_log  # noqa: E402
 from .checks.external import check_external  # noqa: E402
 from .problems import Problem, suggest  # noqa: E402
 from .settings import CONFIG_FILE, line_of_setting, line_of_value  # noqa: E402
 
-EXTERNAL_CACHE = ".cache/external-links.json"
+EXTERNAL_CACHE = "external-links.json"  # in the plugin's cache_dir
 SITE_SOURCES = (CONFIG_FILE, "docs", "overrides")  # what a site is built from
 MKDOCS_OMITTED = re.compile(r'^The following pages exist in the docs directory, but are not included '
                             r'in the "nav" configuration:')
@@ -40,6 +40,7 @@ class Outcome:
     reading_levels: dict[str, float | None] = field(default_factory=dict)  # page -> grade
     notes: list[str] = field(default_factory=list)  # what the build did, e.g. PDFs reused
     timings: dict[str, float] = field(default_factory=dict)  # seconds: "checks", "handout"
+    reading_grade: int | None = None  # the plugin's target, when the build got that far
 
     @property
     def failed(self) -> bool:
@@ -65,7 +66,7 @@ def build_into(project: Path, output: Path, external: bool = False) -> Outcome:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(messages)
     logger.propagate = False
-    mkdocs_hooks.STATE = mkdocs_hooks.BuildState()
+    config = None
     try:
         config = load_config(config_file=str(config_file), strict=True, site_dir=str(output))
         mkdocs_build(config)
@@ -80,18 +81,19 @@ def build_into(project: Path, output: Path, external: bool = False) -> Outcome:
     finally:
         logger.removeHandler(messages)
         logger.propagate = True
-    state = mkdocs_hooks.STATE
+    plugin = config.plugins.get(PLUGIN_NAME) if config else None
+    state = plugin.state if plugin else BuildState()
     problems = state.problems + [problem for message in messages.texts
                                  for problem in mkdocs_problems(message, project)]
     problems += messages.problems
-    if external:
-        problems += check_external(state.external, project / EXTERNAL_CACHE)
+    if external and plugin:
+        problems += check_external(state.external, plugin.config.cache(project, EXTERNAL_CACHE))
     return Outcome(sorted(set(problems)), dict(sorted(state.reading_levels.items())),
-                   state.notes, state.timings)
+                   state.notes, state.timings, plugin.config.reading_grade if plugin else None)
 
 
 class _MkDocsMessages(logging.Handler):
-    """MkDocs' own warnings and errors (ours are in the hook's STATE already)."""
+    """MkDocs' own warnings and errors (ours are in the plugin's state already)."""
 
     def __init__(self):
         super().__init__(logging.WARNING)
@@ -99,7 +101,7 @@ class _MkDocsMessages(logging.Handler):
         self.problems: list[Problem] = []
 
     def emit(self, record):
-        if record.name != mkdocs_hooks.log.name:
+        if record.name != plugin_log.name:
             self.texts.append(record.getMessage())
 
 

@@ -24,10 +24,8 @@ ALT_TEXT_MISSING = ("picture '{url}' has no alt text: describe what it shows ins
                     "brackets, for example ![Side view of the exercise](images/picture.svg)")
 ALT_TEXT_FILE_NAME = ("picture '{url}' has its file name as alt text: describe what the picture "
                       "shows inside the square brackets, for someone who cannot see it")
-PICTURE_TOO_LARGE = ("picture '{url}' is {size}, {what} on a phone: make it smaller than 500 KB "
+PICTURE_TOO_LARGE = ("picture '{url}' is {size}, {what} on a phone: make it smaller than {warn_kb} KB "
                      "(for example, save it at most 1600 pixels wide, as a JPEG for photos)")
-PICTURE_WARN_BYTES = 500_000  # a warning above this
-PICTURE_MAX_BYTES = 5_000_000  # an error above this
 
 
 def size_pictures(root: etree.Element, file_for: Callable[[str], Path | None]) -> None:
@@ -47,7 +45,8 @@ def size_pictures(root: etree.Element, file_for: Callable[[str], Path | None]) -
         img.set("decoding", img.get("decoding") or "async")
 
 
-def picture_problems(page: PageSource, file_for: Callable[[str], Path | None]) -> list[Problem]:
+def picture_problems(page: PageSource, file_for: Callable[[str], Path | None], warn_kb: int,
+                     max_kb: int) -> list[Problem]:
     """Every picture of the page with no alt text (a decorative one needs none) or its file's
     name as alt text, and every picture too heavy for a phone."""
     problems = []
@@ -65,11 +64,12 @@ def picture_problems(page: PageSource, file_for: Callable[[str], Path | None]) -
             problems.append(Problem(page.shown_path, reference.line, ALT_TEXT_FILE_NAME.format(
                 url=reference.url), "warning"))
         size = file.stat().st_size
-        if size > PICTURE_WARN_BYTES:
+        if size > warn_kb * 1000:
+            too_large = size > max_kb * 1000
             problems.append(Problem(page.shown_path, reference.line, PICTURE_TOO_LARGE.format(
-                url=reference.url, size=_shown_size(size),
-                what="too large to publish" if size > PICTURE_MAX_BYTES else "slow to load"),
-                "error" if size > PICTURE_MAX_BYTES else "warning"))
+                url=reference.url, size=_shown_size(size), warn_kb=warn_kb,
+                what="too large to publish" if too_large else "slow to load"),
+                "error" if too_large else "warning"))
     return problems
 
 

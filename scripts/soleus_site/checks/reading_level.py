@@ -17,7 +17,6 @@ from ..page_model import PageSource
 from ..problems import Problem
 from ..source_lines import SourceMap
 
-TARGET_GRADE = 7  # warn above this; the one place the target is set
 MINIMUM_WORDS = 30  # below this a grade means little: a title alone scores as hard prose
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption",
           "summary", "blockquote"}
@@ -87,8 +86,9 @@ class GradeCache:
             self.path.write_text(json.dumps(self.used, sort_keys=True), encoding="utf-8")
 
 
-def reading_level_warning(page: PageSource, level: float | None) -> list[Problem]:
-    if level is None or level <= TARGET_GRADE:
+def reading_level_warning(page: PageSource, level: float | None, target: int) -> list[Problem]:
+    """A warning when the page reads above the target grade (the plugin's reading_grade)."""
+    if level is None or level <= target:
         return []
     return [Problem(page.shown_path, 0, f"reading level is grade {level:.1f}, above the target of "
-                    f"{TARGET_GRADE}: use shorter sentences and everyday words", "warning")]
+                    f"{target}: use shorter sentences and everyday words", "warning")]

@@ -1,0 +1,353 @@
+"""The build's one pass, as a MkDocs plugin (`soleus` under `plugins:` in mkdocs.yml).
+
+    on_startup / on_config  a new BuildState for each build (under `mkdocs serve`, each rebuild);
+                        the clinic's details, checked once; the Markdown extension that keeps
+                        each part of a page with its line (source_lines.py), and the one that
+                        gives every box a heading and a role (boxes.py)
+    on_page_read_source each page's file read once
+    on_page_markdown    front matter (from page.meta) checked; shortcodes expanded
+      (rendering)       every link and picture recorded with its line; pictures sized; the
+                        page's prose and, for a `handout: true` page, its handout content kept
+    on_post_page        the theme's part of the built page (navigation, footer) parsed once
+    on_post_build       handouts written (PDFs only when their inputs changed); then every
+                        link checked against the site's files and each page's ids, the review
+                        dates and reading levels
+
+Every problem is logged as `file:line: what is wrong (how to fix it)` as soon as it is found, for
+`mkdocs serve` and `mkdocs build`, and kept in the plugin's `state` for scripts/build.py, which
+prints them all. The plugin's settings (SoleusConfig) are each set once, in mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import posixpath
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import NamedTuple
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import lxml.html
+from markupsafe import escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Link
+from mkdocs.utils import get_relative_url
+
+from .checks.front_matter import (DATE_FIELDS, duplicate_title_warnings, field_line,
+                                  front_matter_problems, review_warnings)
+from .checks.links import ExternalLink, SiteMap, check_reference, check_references, docs_path
+from .checks.page_content import page_content_problems
+from .checks.pictures import picture_problems, size_pictures
+from .checks.published_files import (linked_folder_problems, not_utf8_problem,
+                                     published_files_problems)
+from .checks.reading_level import GradeCache, page_prose, reading_level_warning
+from .clinic import clinic_details
+from .handout import SiteInfo, too_long, write_handout
+from .handout.content import HandoutContent, read_handout
+from .handout.outputs import HandoutOutputs
+from .page_model import PageSource, Reference
+from .problems import Problem, shown_path
+from .settings import CONFIG_FILE, line_of_value
+from .shortcodes import PageContext, expand_shortcodes
+from .boxes import BoxSemanticsExtension
+from .source_lines import URL_ATTRIBUTES, SourceLinesExtension, SourceMap
+
+log = logging.getLogger("mkdocs.soleus_site")
+PLUGIN_NAME = "soleus"  # as mkdocs.yml names it, and pyproject.toml's entry point
+# In the plugin's cache_dir: made PDFs, and each page's reading level by its text
+HANDOUT_CACHE = "handouts"
+READING_LEVEL_CACHE = "reading-levels.json"
+# Files MkDocs itself writes beside the pages, which links may point to.
+MKDOCS_OUTPUTS = {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
+
+
+class SoleusConfig(base.Config):
+    """The plugin's settings, each with its default; staff may set them in mkdocs.yml."""
+
+    reading_grade = c.Type(int, default=7)  # a page above this Flesch-Kincaid grade: a warning
+    review_notice_days = c.Type(int, default=30)  # warn this many days before a review is due
+    picture_warn_kb = c.Type(int, default=500)  # a picture above this: a warning
+    picture_max_kb = c.Type(int, default=5000)  # a picture above this: an error
+    cache_dir = c.Type(str, default=".cache")  # handout PDFs, reading levels, other websites
+
+    def cache(self, project_dir: Path, name: str) -> Path:
+        return project_dir / self.cache_dir / name
+
+
+class Rendering(NamedTuple):
+    """The page Python-Markdown is rendering, for the readers of its element tree."""
+
+    source: PageSource
+    page: object  # MkDocs' Page
+    files: Files
+    config: object  # MkDocs' config
+
+
+@dataclass
+class BuildState:
+    """What one build found: filled as MkDocs goes, read by scripts/build.py at the end."""
+
+    project_dir: Path = Path(".")
+    problems: list[Problem] = field(default_factory=list)
+    pages: dict[str, PageSource] = field(default_factory=dict)  # by src_uri
+    reading_levels: dict[str, float | None] = field(default_factory=dict)  # by shown path
+    external: list[ExternalLink] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the build did, e.g. PDFs reused
+    timings: dict[str, float] = field(default_factory=dict)  # seconds, by part
+    files: Files | None = None
+    ids: dict[str, set[str]] = field(default_factory=dict)  # built page -> its ids
+    # Links the theme writes (navigation, footer, the handout page), each kept once by where it
+    # leads, with the first page it is on: (kind, target, anchor) -> (built page, reference).
+    theme_links: dict[tuple[str, str, str], tuple[str, Reference]] = field(default_factory=dict)
+    theme_links_seen: set[tuple[str, str, str]] = field(default_factory=set)
+    written: set[str] = field(default_factory=set)  # files the build writes itself, in site/
+    nav_links: set[str] = field(default_factory=set)  # nav entries that are not pages
+    rendering: Rendering | None = None  # the page being rendered
+
+    def report(self, problems: list[Problem]) -> None:
+        for problem in problems:
+            self.problems.append(problem)
+            log.log(logging.ERROR if problem.is_error else logging.WARNING, str(problem))
+
+    @contextmanager
+    def timed(self, part: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[part] = self.timings.get(part, 0.0) + time.perf_counter() - started
+
+
+class SoleusPlugin(BasePlugin[SoleusConfig]):
+    """The build's one pass; its state is a new BuildState for each build."""
+
+    def __init__(self):
+        self.state = BuildState()
+
+    def on_startup(self, *, command, dirty):
+        self.state = BuildState()
+
+    def on_config(self, config):
+        # A new state for each build: `mkdocs serve` builds again with the same plugin
+        self.state = BuildState(project_dir=Path(config.config_file_path).resolve().parent)
+        linked_folders = linked_folder_problems(Path(config.docs_dir), self.state.project_dir)
+        if linked_folders:
+            self.state.report(linked_folders)
+            raise Abort("a folder in docs/ is a link to another folder: the build stops before "
+                        "publishing what it leads to")
+        config.extra["clinic"], problems = clinic_details(config.extra, config.config_file_path)
+        self.state.report(problems)
+        config.markdown_extensions.append(SourceLinesExtension(
+            current_page=lambda: self.state.rendering.source if self.state.rendering else None,
+            readers=[self._size_pictures, self._check_content, self._keep_prose, self._keep_handout],
+            timed=lambda: self.state.timed("source lines")))
+        config.markdown_extensions.append(BoxSemanticsExtension())  # boxes as headed notes (1.3.1)
+        return config
+
+    def on_files(self, files, config):
+        """Only what is meant to be public: a file of another kind, or a link to a file elsewhere,
+        is an error, and is left out of the site."""
+        docs_dir = Path(config.docs_dir)
+        with self.state.timed("checks"):
+            for file, problem in published_files_problems(files, docs_dir, self.state.project_dir):
+                files.remove(file)
+                self.state.report([problem])
+        self.state.files = files
+        return files
+
+    def on_nav(self, nav, config, files):
+        # A nav entry naming a missing page becomes a plain link, which MkDocs reports at its line
+        # in mkdocs.yml; the theme's copy of it on every page is not reported again.
+        def links(items):
+            for item in items:
+                if isinstance(item, Link):
+                    yield item.url
+                yield from links(getattr(item, "children", None) or ())
+
+        self.state.nav_links = set(links(nav.items))
+        return nav
+
+    def on_page_read_source(self, page, config):
+        path = Path(page.file.abs_src_path)
+        shown = shown_path(path, self.state.project_dir)
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            self.state.report([not_utf8_problem(shown, data, error)])
+            text = data.decode("utf-8-sig", errors="replace")  # to go on and report what else is wrong
+        self.state.pages[page.file.src_uri] = PageSource(page.file.src_uri, shown, text)
+        return text
+
+    def on_page_markdown(self, markdown, page, config, files):
+        source = self.state.pages[page.file.src_uri]
+        source.meta = page.meta
+        with self.state.timed("checks"):
+            self.state.report(front_matter_problems(source))
+        for name in DATE_FIELDS:  # a date the template cannot show is dropped, and reported above
+            if not hasattr(page.meta.get(name), "strftime"):
+                page.meta.pop(name, None)
+        handout = (HandoutOutputs.for_page(page.file.dest_uri, page.meta.get("title") or page.title or "")
+                   if page.meta.get("handout") is True else None)
+
+        def url_for(docs_path: str) -> str:
+            file = files.get_file_from_path(docs_path)
+            return get_relative_url(file.url if file else docs_path, page.url)
+
+        context = PageContext(src_path=page.file.src_uri, shown_path=source.shown_path,
+                              docs_dir=Path(config.docs_dir), url_for=url_for,
+                              page_url=page.canonical_url or "", clinic=config.extra["clinic"],
+                              handout=handout)
+        body_starts = source.text[: len(source.text) - len(markdown)].count("\n") + 1 \
+            if source.text.endswith(markdown) else 1
+        expanded = expand_shortcodes(markdown, context, body_starts)
+        self.state.report(expanded.problems)
+        source.markdown_lines, source.file_lines = expanded.lines, expanded.file_lines
+        source.handout_outputs = handout
+        self.state.rendering = Rendering(source, page, files, config)
+        for name, value in page.meta.items():  # the theme prints them as they are: make them safe
+            if isinstance(value, str):
+                page.meta[name] = escape(value)
+        return "\n".join(expanded.lines)
+
+    # Readers of each page's finished element tree (see source_lines.SourceLinesExtension) ----------
+
+    def _size_pictures(self, root, source_map: SourceMap) -> None:
+        size_pictures(root, lambda src: self._docs_file(src, source_map.page))
+
+    def _check_content(self, root, source_map: SourceMap) -> None:
+        with self.state.timed("checks"):
+            self.state.report(page_content_problems(root, source_map))
+
+    def _keep_prose(self, root, source_map: SourceMap) -> None:
+        with self.state.timed("checks"):
+            source_map.page.prose = page_prose(root, source_map)
+
+    def _keep_handout(self, root, source_map: SourceMap) -> None:
+        source, page, _, config = self.state.rendering
+        if source.handout_outputs is None:
+            return
+        content = read_handout(root, source_map, source.handout_outputs, page.canonical_url or "",
+                               Path(config.docs_dir))
+        if isinstance(content, Problem):
+            self.state.report([content])
+        else:
+            source.handout = content
+
+    def on_page_content(self, html, page, config, files):
+        self.state.rendering = None
+        return html
+
+    def on_post_page(self, output, page, config):
+        """The theme's part of the built page, parsed once: its links and ids. (The page's own part
+        is known from its Markdown already.)"""
+        with self.state.timed("checks"):
+            before, content, after = output.partition(page.content or "")
+            theme_part = lxml.html.document_fromstring(before + after if content else output)
+            self._keep_theme_links(theme_part, page.file.dest_uri)
+            self.state.ids[page.file.dest_uri] = set(page.present_anchor_ids or ()) | set(theme_part.xpath("//@id"))
+        return output
+
+    def _keep_theme_links(self, document, dest: str) -> None:
+        """The links of a built page's theme part, each new one kept (the navigation is the same on
+        every page, so most are kept once for the whole site)."""
+        folder = posixpath.dirname(dest)
+        parent = posixpath.dirname(folder)
+        for element in document.iter(*URL_ATTRIBUTES):
+            for attribute, kind in URL_ATTRIBUTES[element.tag]:
+                url = (element.get(attribute) or "").strip()
+                # "../x" leads to the same place from every folder with the same parent: seen once.
+                seen = (kind, parent, url) if url.startswith("../") else None
+                if not url or seen in self.state.theme_links_seen:
+                    continue
+                if seen:
+                    self.state.theme_links_seen.add(seen)
+                parts = urlsplit(url)
+                key = ((kind, url, "") if parts.scheme or parts.netloc else
+                       (kind, posixpath.normpath(posixpath.join(folder, parts.path)) if parts.path
+                        else dest, parts.fragment))
+                if key not in self.state.theme_links:
+                    self.state.theme_links[key] = (dest, Reference(kind, url, 0))
+
+    def on_post_build(self, config):
+        site_dir = Path(config.site_dir)
+        handouts = [source for source in self.state.pages.values() if source.handout_outputs]
+        with self.state.timed("handout"):
+            for source in handouts:
+                if source.handout:
+                    self._write_handout(source, source.handout, config, site_dir)
+        with self.state.timed("checks"):
+            self.state.report(self._site_problems(config, handouts))
+
+    def _write_handout(self, source: PageSource, content: HandoutContent, config, site_dir: Path) -> None:
+        site = SiteInfo(config.site_name, config.site_url or "",
+                        config.theme.get("favicon") or "assets/images/favicon.png", config.extra["clinic"])
+        written = write_handout(content, site, site_dir, Path(config.docs_dir),
+                                self.config.cache(self.state.project_dir, HANDOUT_CACHE))
+        note = (f"Handout of {source.shown_path}: PDFs reused (nothing they show has changed)"
+                if written.pdfs_reused else f"Handout of {source.shown_path}: PDFs made")
+        self.state.written |= {path.relative_to(site_dir).as_posix() for path in written.files}
+        self.state.notes.append(note)
+        log.info(note)
+        self.state.report([Problem(source.shown_path, field_line(source, "handout"), message, "warning")
+                      for message in too_long(written.pages)])
+        handout_page = lxml.html.document_fromstring(written.page_html)
+        self._keep_theme_links(handout_page, content.outputs.page)
+        self.state.ids[content.outputs.page] = set(handout_page.xpath("//@id"))
+
+    def _docs_file(self, url: str, source: PageSource) -> Path | None:
+        """The docs/ file a page's relative URL names, if it is one of the site's files."""
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc or not parts.path:
+            return None
+        file = self.state.files.get_file_from_path(docs_path(unquote(parts.path), source.src_uri))
+        return Path(file.abs_src_path) if file and file.abs_src_path else None
+
+    def _site_problems(self, config, handouts: list[PageSource]) -> list[Problem]:
+        """Every link of every page, the review dates and the reading levels."""
+        # A handout that could not be made is reported once: links to it are not reported again.
+        outputs = {path for source in handouts for path in source.handout_outputs.files}
+        site = SiteMap(self.state.files, config.site_url or "", self.state.ids,
+                       MKDOCS_OUTPUTS | outputs | self.state.written)
+        today = datetime.date.today()
+        grades = GradeCache(self.config.cache(self.state.project_dir, READING_LEVEL_CACHE))
+        pages = sorted(self.state.pages.values(), key=lambda source: source.shown_path)
+        problems = []
+        for source in pages:
+            file = self.state.files.get_file_from_path(source.src_uri)
+            problems += check_references(source.references, source.shown_path, source.src_uri,
+                                         file.dest_uri, site, self.state.external)
+            problems += picture_problems(source, lambda url, source=source: self._docs_file(url, source),
+                                         self.config.picture_warn_kb, self.config.picture_max_kb)
+            problems += review_warnings(source, today, self.config.review_notice_days)
+            level = grades.grade(source.prose)
+            self.state.reading_levels[source.shown_path] = level
+            problems += reading_level_warning(source, level, self.config.reading_grade)
+        grades.save()
+        problems += duplicate_title_warnings(pages)
+        handout_pages = {source.handout_outputs.page: source for source in handouts}
+        for (_, target, _), (dest, reference) in self.state.theme_links.items():
+            if target in self.state.nav_links:
+                continue  # a nav entry naming a missing page: reported by MkDocs, at its line
+            verdict = check_reference(reference, None, dest, site)
+            if not verdict:
+                continue
+            owner = handout_pages.get(dest)
+            if owner:  # the handout page: made from the page that asks for it
+                file, line = owner.shown_path, field_line(owner, "handout")
+            elif line := line_of_value(config.config_file_path, reference.url):
+                file = CONFIG_FILE  # a detail from mkdocs.yml, such as the clinic's website
+            else:
+                file = f"site/{dest}"  # written by the theme
+            if verdict == "external":
+                self.state.external.append(ExternalLink(file, line, reference.url))
+            else:
+                problems.append(Problem(file, line, verdict))
+        return problems
