@@ -1,6 +1,7 @@
 # Two commands for a fresh Linux machine with Python 3.11+ (see README.md):
 #   make serve   set up, build and preview the site at http://127.0.0.1:8000 (live reload)
 #   make test    set up everything the tests need and run them
+#   make test-fast  the in-process tests only (seconds), while coding
 #   make build   build and check the site into site/;  make bench  print timings
 #   make mutate  mutation testing of the safety modules: killed/total per module, survivors
 
@@ -9,7 +10,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build new-page bench mutate clean site-packages test-packages
+.PHONY: serve test test-fast build new-page bench mutate clean site-packages test-packages
 
 serve: $(VENV)/site.stamp site-packages
 	$(BIN)/python scripts/build.py serve
@@ -31,6 +32,10 @@ scripts/lighthouse/node_modules: scripts/lighthouse/package.json scripts/lightho
 
 test: $(VENV)/test.stamp test-packages
 	$(BIN)/python -m pytest
+
+# While coding: the in-process tests only (no site built, no browser), in seconds
+test-fast: $(VENV)/test.stamp
+	$(BIN)/python -m pytest -m "not build and not browser" -q
 
 # Not part of `make test`: about 5 minutes on two cores (scripts/mutate.py says what it does).
 mutate: $(VENV)/mutate.stamp site-packages

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import inspect
 import os
 import subprocess
 import sys
@@ -117,3 +118,21 @@ def article_text(html: str) -> str:
     parser = _Text()
     parser.feed(html)
     return " ".join(" ".join(parser.parts).split())
+
+
+# Which tests are slow, by marker: `make test-fast` runs the others (in-process, in seconds).
+# A test is a browser test when it drives Chromium, a build test when it builds a site (the
+# shared one, or its own copy); everything else runs in-process on pages and files.
+BROWSER_FIXTURES = {"browser", "visit", "site_url"}
+BUILD_FIXTURES = {"built_site", "handout", "texts", "project", "filled"}
+BUILDERS = ("build_into(", "build_site(", "run_build(", "mkdocs_build(", "subprocess.run(")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        elif fixtures & BUILD_FIXTURES or any(
+                builder in inspect.getsource(item.function) for builder in BUILDERS):
+            item.add_marker(pytest.mark.build)
