@@ -38,6 +38,7 @@ SAFETY_MODULES = (
     "checks/page_content.py",
     "checks/published_files.py",
     "checks/pictures.py",
+    "page_tools.py",
     "shortcodes.py",
     "clinic.py",
     "handout/content.py",
@@ -79,7 +80,7 @@ SAME_WHEN = {
     "x end": "differs only for a word ending in a capital X, and then says the same",
 }
 EQUIVALENT = {
-    "checks.front_matter.x_field_line__mutmut_10": "falsy",  # "" and None are both not a mapping
+    "page_tools.x_field_line__mutmut_10": "falsy",  # "" and None are both not a mapping
     "checks.front_matter.x__unreadable__mutmut_48": "marked",
     "checks.front_matter.x__unreadable__mutmut_57": "marked",
     "checks.front_matter.x__unreadable__mutmut_60": "marked",
@@ -96,7 +97,7 @@ EQUIVALENT = {
     "checks.links.xǁSiteMapǁresolve__mutmut_22": "guard",
     "checks.pictures.x__plain__mutmut_11": "both sides",
     "checks.pictures.x__plain__mutmut_2": "both sides",
-    "checks.pictures.x_image_size__mutmut_26": "an SVG without a viewBox is unreadable either way",
+    "page_tools.x_image_size__mutmut_26": "an SVG without a viewBox is unreadable either way",
     "checks.pictures.x_size_pictures__mutmut_10": "markdown",
     "checks.pictures.x_size_pictures__mutmut_13": "markdown",
     "checks.pictures.x_size_pictures__mutmut_8": "markdown",
@@ -117,12 +118,6 @@ EQUIVALENT = {
     "handout.content.x__read__mutmut_232": "iter(None) also visits elements that are no picture: "
         "they have no src, so their file is docs/ itself, which is no file, and they are left out",
     "handout.content.xǁCopierǁ_text_html__mutmut_2": "falsy",
-    "handout.content.xǁCopierǁadmonitions__mutmut_33": "falsy",
-    "handout.content.xǁCopierǁadmonitions__mutmut_38": "an untitled box is never the 'When to "
-        "stop' box, whatever it is called",
-    "handout.content.xǁCopierǁadmonitions__mutmut_6": "falsy",
-    "handout.content.xǁCopierǁadmonitions__mutmut_8": "a <div> that is no box has no title, so "
-        "it is never the 'When to stop' box",
     **{f"handout.content.xǁCopierǁouter__mutmut_{n}": "markdown" for n in (7, 8, 9, 12, 13, 14, 15)},
     "handout.content.xǁCopierǁpicture__mutmut_10": "markdown",
     "handout.content.xǁCopierǁpicture__mutmut_13": "markdown",

@@ -15,7 +15,8 @@ from mkdocs.utils.meta import get_data
 
 from conftest import PROJECT_DIR, plugin_settings
 from soleus_site.checks.page_content import page_content_problems
-from soleus_site.checks.pictures import image_size, picture_problems, size_pictures
+from soleus_site.checks.pictures import picture_problems, size_pictures
+from soleus_site.page_tools import image_size
 from soleus_site.handout.content import Box, Picture, read_handout
 from soleus_site.handout.outputs import HandoutOutputs
 from soleus_site.page_model import PageSource

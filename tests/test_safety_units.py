@@ -12,10 +12,11 @@ import pytest
 from mkdocs.structure.files import File, Files
 
 from conftest import FIXTURES_DIR
-from soleus_site.checks.front_matter import (duplicate_title_warnings, field_line,
-                                             front_matter_problems, review_warnings)
+from soleus_site.checks.front_matter import (duplicate_title_warnings, front_matter_problems,
+                                             review_warnings)
 from soleus_site.checks.links import SiteMap, check_reference
 from soleus_site.checks.published_files import not_utf8_problem, published_files_problems
+from soleus_site.page_tools import field_line
 from soleus_site.page_model import PageSource, Reference
 from soleus_site.problems import Problem, closest, shown_path, suggest
 from soleus_site.shortcodes import PageContext, expand_shortcodes

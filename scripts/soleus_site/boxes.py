@@ -32,6 +32,8 @@ import xml.etree.ElementTree as etree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .page_tools import box_of
+
 # The word read before a box's title, by box type; other types read their own name ("Tip:").
 BOX_WORDS = {
     "warning": "Warning", "caution": "Warning", "attention": "Warning",
@@ -54,12 +56,11 @@ class BoxSemantics(Treeprocessor):
             if heading:
                 level = int(heading.group(1))
                 continue
-            classes = (element.get("class") or "").split()
-            if element.tag != "div" or classes[:1] != ["admonition"]:
+            box = box_of(element)
+            # A folding box ("??? type", a <details>) is already a named group, by its summary
+            if box is None or element.tag == "details":
                 continue
-            title = next((child for child in element
-                          if child.tag == "p" and "admonition-title" in (child.get("class") or "").split()),
-                         None)
+            title = box.title
             if title is None:  # a box written with an empty title ("!!! note """) has none
                 continue
             count += 1
@@ -70,7 +71,7 @@ class BoxSemantics(Treeprocessor):
             title.set("role", "heading")
             title.set("aria-level", str(min(level + 1, 6)))
             word = etree.Element("span", {"class": "md-visually-hidden"})
-            word.text = f"{box_word(classes[1] if len(classes) > 1 else 'note')}: "
+            word.text = f"{box_word(box.kind or 'note')}: "
             word.tail = title.text
             title.text = None
             title.insert(0, word)

@@ -26,8 +26,8 @@ import posixpath
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 import lxml.html
@@ -40,9 +40,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link
 from mkdocs.utils import get_relative_url
 
-from .checks.front_matter import (DATE_FIELDS, duplicate_title_warnings, field_line,
+from .checks.front_matter import (DATE_FIELDS, duplicate_title_warnings,
                                   front_matter_problems, review_warnings)
-from .checks.links import ExternalLink, SiteMap, check_reference, check_references, docs_path
+from .checks.links import ExternalLink, SiteMap, check_reference, check_references
 from .checks.page_content import page_content_problems
 from .checks.pictures import picture_problems, size_pictures
 from .checks.published_files import (linked_folder_problems, not_utf8_problem,
@@ -53,10 +53,11 @@ from .handout import SiteInfo, too_long, write_handout
 from .handout.content import HandoutContent, read_handout
 from .handout.outputs import HandoutOutputs
 from .page_model import PageSource, Reference
+from .page_tools import docs_path, field_line
 from .problems import Problem, shown_path
 from .settings import CONFIG_FILE, line_of_value
 from .shortcodes import PageContext, expand_shortcodes
-from .boxes import BoxSemanticsExtension
+from .boxes import BoxSemanticsExtension  # noqa: I001
 from .source_lines import URL_ATTRIBUTES, SourceLinesExtension, SourceMap
 
 log = logging.getLogger("mkdocs.soleus_site")

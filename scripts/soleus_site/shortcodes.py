@@ -24,9 +24,9 @@ from pathlib import Path, PurePosixPath
 from typing import Callable
 from urllib.parse import parse_qs, urljoin, urlparse
 
-from .checks.pictures import image_size
 from .clinic import contact_items
 from .handout.outputs import HandoutOutputs
+from .page_tools import image_size
 from .problems import Problem, suggest
 
 SHORTCODE_LINE = re.compile(r"^:(?P<name>[a-z][a-z-]*):(?:[ \t]+(?P<args>.*?))?[ \t]*$")

@@ -22,6 +22,7 @@ import re
 import yaml
 
 from ..page_model import PageSource
+from ..page_tools import FRONT_MATTER, field_line
 from ..problems import Problem
 
 REQUIRED_FIELDS = {
@@ -32,7 +33,6 @@ REQUIRED_FIELDS = {
 }
 DATE_FIELDS = ("updated", "review_due")
 # The same block MkDocs reads (mkdocs.utils.meta.YAML_RE).
-FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<body>.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 DATE_SHAPED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
@@ -90,20 +90,6 @@ def duplicate_title_warnings(pages: list[PageSource]) -> list[Problem]:
                                     f"title '{title}' is also the title of {other.shown_path}: "
                                     f"give each page its own title", "warning"))
     return problems
-
-
-def field_line(page: PageSource, name: str) -> int:
-    """The line of a front matter field, from YAML's own positions; 1 when it is not there."""
-    block = FRONT_MATTER.match(page.text)
-    try:
-        node = yaml.compose(block.group("body")) if block else None
-    except yaml.YAMLError:
-        node = None
-    if isinstance(node, yaml.MappingNode):
-        for key, _ in node.value:
-            if key.value == name:
-                return key.start_mark.line + 2  # +1 for 1-based, +1 for the opening '---'
-    return 1
 
 
 def _unreadable(shown_path: str, body: str) -> Problem:

@@ -19,6 +19,7 @@ from mkdocs.structure.files import Files
 
 from ..clinic import dial_number, email_address
 from ..page_model import Reference
+from ..page_tools import docs_path
 from ..problems import Problem, closest, suggest
 
 PAGE_SUFFIXES = ("", ".md", ".html")
@@ -66,11 +67,6 @@ class SiteMap:
         built = posixpath.normpath(posixpath.join(posixpath.dirname(dest_uri), path))
         return None if built == ".." or built.startswith("../") else self.exists(
             "" if built == "." else built)
-
-
-def docs_path(path: str, src_uri: str) -> str:
-    """A path written in a page, as a path in docs/ (MkDocs' own rule for links to files)."""
-    return posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))
 
 
 def check_references(references: list[Reference], file: str, src_uri: str | None, dest_uri: str,

@@ -14,6 +14,7 @@ import re
 import xml.etree.ElementTree as etree
 
 from ..page_model import PageSource
+from ..page_tools import box_of
 from ..problems import Problem, suggest
 from ..source_lines import SourceMap
 
@@ -70,13 +71,10 @@ def page_content_problems(root: etree.Element, source_map: SourceMap) -> list[Pr
 
 
 def _boxes(root: etree.Element):
-    """Each box on the page with its type: "!!! type" (a div) and "??? type" (a details)."""
+    """Each box on the page that names its type, with the type."""
     for element in root.iter():
-        classes = (element.get("class") or "").split()
-        if element.tag == "div" and classes[:1] == ["admonition"] and len(classes) > 1:
-            yield element, classes[1]
-        elif element.tag == "details" and classes:
-            yield element, classes[0]
+        if (box := box_of(element)) and box.kind:
+            yield element, box.kind
 
 
 def _opens_box(line: str, kind: str) -> bool:

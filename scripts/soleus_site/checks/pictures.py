@@ -15,9 +15,8 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 from typing import Callable
 
-from PIL import Image, UnidentifiedImageError
-
 from ..page_model import PageSource
+from ..page_tools import image_size
 from ..problems import Problem
 
 ALT_TEXT_MISSING = ("picture '{url}' has no alt text: describe what it shows inside the square "
@@ -80,19 +79,3 @@ def _plain(text: str) -> str:
 def _shown_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{size // 1000} KB"
 
-
-def image_size(path: Path) -> tuple[int, int] | None:
-    """Width and height of an SVG (from its viewBox), PNG or JPEG; None if unreadable."""
-    if path.suffix.lower() == ".svg":
-        try:
-            _, svg = next(etree.iterparse(path, events=("start",)))
-            _, _, width, height = (float(part) for part in
-                                   svg.get("viewBox", "").replace(",", " ").split())
-        except (etree.ParseError, StopIteration, ValueError, OSError):
-            return None
-        return round(width), round(height)
-    try:
-        with Image.open(path) as picture:  # reads the header only
-            return picture.size
-    except (UnidentifiedImageError, OSError):
-        return None

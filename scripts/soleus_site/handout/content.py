@@ -20,10 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..checks.front_matter import field_line
-from ..checks.links import docs_path
-from ..checks.pictures import image_size
 from ..page_model import PageSource
+from ..page_tools import box_of, docs_path, field_line, image_size
 from ..problems import Problem
 from ..source_lines import SourceMap
 from .outputs import HandoutOutputs, short_title
@@ -269,13 +267,10 @@ class Copier:
     def boxes(self, root: etree.Element) -> Iterator[Box]:
         """Each box ("!!! warning ...") in root, root included: its title and its body as clean
         HTML."""
-        for box in root.iter():
-            classes = (box.get("class") or "").split()
-            if (box.tag == "div" and "admonition" in classes) or box.tag == "details":
-                title = next((child for child in box if child.tag == "summary"
-                              or "admonition-title" in (child.get("class") or "").split()), None)
-                yield Box(self.text(title) if title is not None else "",
-                          "".join(self.outer(child) for child in box if child is not title))
+        for element in root.iter():
+            if box := box_of(element):
+                yield Box(self.text(box.title) if box.title is not None else "",
+                          "".join(self.outer(child) for child in element if child is not box.title))
 
     def picture(self, img: etree.Element, docs_dir: Path) -> Picture:
         page = self.source_map.page
