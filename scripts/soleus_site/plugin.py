@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import posixpath
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,23 +41,23 @@ from mkdocs.utils import get_relative_url
 
 from .checks.front_matter import (DATE_FIELDS, duplicate_title_warnings,
                                   front_matter_problems, review_warnings)
-from .checks.links import ExternalLink, SiteMap, check_reference, check_references
+from .checks.links import ExternalLink, SiteMap, check_references
 from .checks.page_content import page_content_problems
 from .checks.pictures import picture_problems, size_pictures
 from .checks.published_files import (linked_folder_problems, not_utf8_problem,
                                      published_files_problems)
 from .checks.reading_level import GradeCache, page_prose, reading_level_warning
+from .checks.theme_links import ThemeLinks
 from .clinic import clinic_details
 from .handout import SiteInfo, too_long, write_handout
 from .handout.content import HandoutContent, read_handout
 from .handout.outputs import HandoutOutputs
-from .page_model import PageSource, Reference
+from .page_model import PageSource
 from .page_tools import docs_path, field_line
 from .problems import Problem, shown_path
-from .settings import CONFIG_FILE, line_of_value
 from .shortcodes import PageContext, expand_shortcodes
 from .boxes import BoxSemanticsExtension  # noqa: I001
-from .source_lines import URL_ATTRIBUTES, SourceLinesExtension, SourceMap
+from .source_lines import SourceLinesExtension, SourceMap
 
 log = logging.getLogger("mkdocs.soleus_site")
 PLUGIN_NAME = "soleus"  # as mkdocs.yml names it, and pyproject.toml's entry point
@@ -104,10 +103,7 @@ class BuildState:
     timings: dict[str, float] = field(default_factory=dict)  # seconds, by part
     files: Files | None = None
     ids: dict[str, set[str]] = field(default_factory=dict)  # built page -> its ids
-    # Links the theme writes (navigation, footer, the handout page), each kept once by where it
-    # leads, with the first page it is on: (kind, target, anchor) -> (built page, reference).
-    theme_links: dict[tuple[str, str, str], tuple[str, Reference]] = field(default_factory=dict)
-    theme_links_seen: set[tuple[str, str, str]] = field(default_factory=set)
+    theme_links: ThemeLinks = field(default_factory=ThemeLinks)  # navigation, footer, handout page
     written: set[str] = field(default_factory=set)  # files the build writes itself, in site/
     nav_links: set[str] = field(default_factory=set)  # nav entries that are not pages
     rendering: Rendering | None = None  # the page being rendered
@@ -252,30 +248,9 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
         with self.state.timed("checks"):
             before, content, after = output.partition(page.content or "")
             theme_part = lxml.html.document_fromstring(before + after if content else output)
-            self._keep_theme_links(theme_part, page.file.dest_uri)
+            self.state.theme_links.keep(theme_part, page.file.dest_uri)
             self.state.ids[page.file.dest_uri] = set(page.present_anchor_ids or ()) | set(theme_part.xpath("//@id"))
         return output
-
-    def _keep_theme_links(self, document, dest: str) -> None:
-        """The links of a built page's theme part, each new one kept (the navigation is the same on
-        every page, so most are kept once for the whole site)."""
-        folder = posixpath.dirname(dest)
-        parent = posixpath.dirname(folder)
-        for element in document.iter(*URL_ATTRIBUTES):
-            for attribute, kind in URL_ATTRIBUTES[element.tag]:
-                url = (element.get(attribute) or "").strip()
-                # "../x" leads to the same place from every folder with the same parent: seen once.
-                seen = (kind, parent, url) if url.startswith("../") else None
-                if not url or seen in self.state.theme_links_seen:
-                    continue
-                if seen:
-                    self.state.theme_links_seen.add(seen)
-                parts = urlsplit(url)
-                key = ((kind, url, "") if parts.scheme or parts.netloc else
-                       (kind, posixpath.normpath(posixpath.join(folder, parts.path)) if parts.path
-                        else dest, parts.fragment))
-                if key not in self.state.theme_links:
-                    self.state.theme_links[key] = (dest, Reference(kind, url, 0))
 
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
@@ -300,7 +275,7 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
         self.state.report([Problem(source.shown_path, field_line(source, "handout"), message, "warning")
                       for message in too_long(written.pages)])
         handout_page = lxml.html.document_fromstring(written.page_html)
-        self._keep_theme_links(handout_page, content.outputs.page)
+        self.state.theme_links.keep(handout_page, content.outputs.page)
         self.state.ids[content.outputs.page] = set(handout_page.xpath("//@id"))
 
     def _docs_file(self, url: str, source: PageSource) -> Path | None:
@@ -334,21 +309,6 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
         grades.save()
         problems += duplicate_title_warnings(pages)
         handout_pages = {source.handout_outputs.page: source for source in handouts}
-        for (_, target, _), (dest, reference) in self.state.theme_links.items():
-            if target in self.state.nav_links:
-                continue  # a nav entry naming a missing page: reported by MkDocs, at its line
-            verdict = check_reference(reference, None, dest, site)
-            if not verdict:
-                continue
-            owner = handout_pages.get(dest)
-            if owner:  # the handout page: made from the page that asks for it
-                file, line = owner.shown_path, field_line(owner, "handout")
-            elif line := line_of_value(config.config_file_path, reference.url):
-                file = CONFIG_FILE  # a detail from mkdocs.yml, such as the clinic's website
-            else:
-                file = f"site/{dest}"  # written by the theme
-            if verdict == "external":
-                self.state.external.append(ExternalLink(file, line, reference.url))
-            else:
-                problems.append(Problem(file, line, verdict))
+        problems += self.state.theme_links.problems(site, self.state.nav_links, handout_pages,
+                                                    config.config_file_path, self.state.external)
         return problems
