@@ -44,7 +44,7 @@ class HandoutOutputs:
 
     @property
     def pdfs(self) -> dict[str, str]:
-        """Each PDF by its paper (a key of handout.PAPERS)."""
+        """Each PDF by its paper (a key of pdf.PAPERS)."""
         return {"a4": self.pdf_a4, "letter": self.pdf_letter, "large-print": self.pdf_large_print}
 
     @property
