@@ -75,7 +75,7 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site with its handout, built once as scripts/build.py builds it (MkDocs in
-    strict mode, with our hook)."""
+    strict mode, with our plugin)."""
     from soleus_site.site_build import build_into
 
     site = tmp_path_factory.mktemp("site")

@@ -278,7 +278,7 @@ def test_the_same_link_twice_in_a_paragraph_is_reported_at_each_line(project):
 
 
 def test_mkdocs_itself_shows_each_broken_link_once_with_its_line(project):
-    """`mkdocs build` and `mkdocs serve` use the same hook: MkDocs' own line-less link messages
+    """`mkdocs build` and `mkdocs serve` use the same plugin: MkDocs' own line-less link messages
     are off, so staff see ours only."""
     edit(project / "docs" / "index.md", "(running.md)", "(runing.md)")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "out")],

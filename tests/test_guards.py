@@ -150,7 +150,7 @@ def fetch(url: str) -> tuple[int, bytes]:
 
 
 def test_serve_makes_the_handout_and_shows_a_staff_problem_at_its_line(tmp_path):
-    """`scripts/build.py serve` (what `make serve` runs) goes through the same hook as a build:
+    """`scripts/build.py serve` (what `make serve` runs) goes through the same plugin as a build:
     the handout page and its PDFs are served, and a mistake is shown at its file and line."""
     project = copy_project(tmp_path / "project")
     cache = PROJECT_DIR / ".cache" / "handouts"

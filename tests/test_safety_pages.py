@@ -30,7 +30,7 @@ EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc",
 
 
 def render(text: str, src: str = "exercise.md"):
-    """(page, element tree, source map) of a page's file, as the build's hook sees them."""
+    """(page, element tree, source map) of a page's file, as the build's plugin sees them."""
     body, meta = get_data(text)
     page = PageSource(src, f"docs/{src}", text, meta)
     first = text[: len(text) - len(body)].count("\n") + 1

@@ -1,4 +1,4 @@
-"""The :video: shortcode, on fixture pages built with the real hook."""
+"""The :video: shortcode, on fixture pages built with the real plugin."""
 
 from __future__ import annotations
 

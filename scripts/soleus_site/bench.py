@@ -1,6 +1,6 @@
 """Build timings: our full build against bare MkDocs, on the real site and on a 300-page one.
 
-For each site, the median of several builds (wall clock) of: MkDocs with Material and no hook;
+For each site, the median of several builds (wall clock) of: MkDocs with Material alone;
 our full build with an empty PDF cache (first run); our full build with the cache kept (second
 run), and the share of the second run spent on the checks; then the checks once more with no
 reading levels cached, as when every page has changed. Builds run in this Python process
@@ -99,7 +99,7 @@ def print_site(name: str, figures: dict, checks_target: bool) -> None:
     bare, second = figures["bare"], figures["second"]
     ratio, share = second / bare, figures["checks"] / second
     print(f"\n{name}")
-    print(f"  bare MkDocs + Material, no hook       {bare:7.2f} s")
+    print(f"  bare MkDocs + Material, no plugin     {bare:7.2f} s")
     print(f"  full build, first run (no PDF cache)  {figures['first']:7.2f} s   "
           f"{figures['first'] / bare:5.2f} x bare")
     print(f"  full build, second run (PDFs reused)  {second:7.2f} s   {ratio:5.2f} x bare   "

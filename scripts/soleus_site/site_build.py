@@ -1,4 +1,4 @@
-"""Running a build: MkDocs in strict mode with our hook, every problem collected, and site/
+"""Running a build: MkDocs in strict mode with our plugin, every problem collected, and site/
 replaced only when there is no error, so a failed build leaves the last good site as it was.
 
 Our own problems come from the soleus plugin's state, already in `file:line: ...` form. MkDocs' own
@@ -60,7 +60,7 @@ def build_site(project: Path, site_dir: Path, external: bool = False) -> Outcome
 
 
 def build_into(project: Path, output: Path, external: bool = False) -> Outcome:
-    """MkDocs with our hook into `output`; every problem found, in file and line order."""
+    """MkDocs with our plugin into `output`; every problem found, in file and line order."""
     config_file = project / CONFIG_FILE
     messages = _MkDocsMessages()
     logger = logging.getLogger("mkdocs")
