@@ -129,7 +129,8 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
         self.state = BuildState()
 
     def on_startup(self, *, command, dirty):
-        self.state = BuildState()
+        """Having this event makes MkDocs keep the plugin for all of `mkdocs serve`'s builds;
+        each build's own state is made in on_config."""
 
     def on_config(self, config):
         # A new state for each build: `mkdocs serve` builds again with the same plugin

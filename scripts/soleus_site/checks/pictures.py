@@ -4,9 +4,9 @@ is fetched early (it is often the largest thing on screen), the rest only when s
 error, at its line.
 
 Staff write plain Markdown pictures; this adds what a fast page needs, on the page's element tree
-as Python-Markdown builds it, before the HTML is written. A picture over 500 KB gets a warning
-(phones load it slowly), one over 5 MB is an error, and alt text that is only the file's name
-gets a warning.
+as Python-Markdown builds it, before the HTML is written. A picture over the plugin's
+picture_warn_kb (500 KB) gets a warning (phones load it slowly), one over picture_max_kb (5 MB)
+is an error, and alt text that is only the file's name gets a warning.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ ALT_TEXT_MISSING = ("picture '{url}' has no alt text: describe what it shows ins
                     "brackets, for example ![Side view of the exercise](images/picture.svg)")
 ALT_TEXT_FILE_NAME = ("picture '{url}' has its file name as alt text: describe what the picture "
                       "shows inside the square brackets, for someone who cannot see it")
-PICTURE_TOO_LARGE = ("picture '{url}' is {size}, {what} on a phone: make it smaller than {warn_kb} KB "
-                     "(for example, save it at most 1600 pixels wide, as a JPEG for photos)")
+PICTURE_TOO_LARGE = ("picture '{url}' is {size}, {what} on a phone: make it smaller than "
+                     "{warn_kb} KB (for example, save it at most 1600 pixels wide, as a JPEG for "
+                     "photos)")
 
 
 def size_pictures(root: etree.Element, file_for: Callable[[str], Path | None]) -> None:

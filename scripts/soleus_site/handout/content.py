@@ -142,7 +142,9 @@ def _read(root, source_map: SourceMap, outputs, page_url, docs_dir) -> HandoutCo
     # "Sets: build up to 3 sets..." -> {"sets": "build up to 3 sets..."}, for the plan's hints
     dosage_by_label = {_fold(label): copy.text(item).removeprefix(copy.text(item[0])).strip()
                        for item in dosage_items if (label := _label(copy, item))}
-    boxes = {_fold(box.title): box for box in copy.boxes(root)}
+    boxes: dict[str, Box] = {}
+    for box in copy.boxes(root):
+        boxes.setdefault(_fold(box.title), box)  # the first box of each title, as on the page
 
     def safety_box(title: str) -> Box:
         box = boxes.get(_fold(title))
@@ -176,13 +178,10 @@ def _read(root, source_map: SourceMap, outputs, page_url, docs_dir) -> HandoutCo
                    if element.tag == "p" and element.find(".//img") is None
                    and not copy.is_raw_html(element)]
     def pictures_in(title: str, shown: int) -> list[Picture]:
-        found = [copy.picture(img, docs_dir) for element in sections.get(_fold(title), (None, []))[1]
-                 for img in element.iter("img")]
+        found = [copy.picture(img, docs_dir, title)
+                 for element in sections.get(_fold(title), (None, []))[1] for img in element.iter("img")]
         # A picture whose file is missing is left out: the link check reports it at its line.
-        found = [picture for picture in found if (docs_dir / picture.src).is_file()][:shown]
-        for picture in found:
-            picture.section = title
-        return found
+        return [picture for picture in found if (docs_dir / picture.src).is_file()][:shown]
 
     pictures = [picture for title, shown in PICTURES_SHOWN.items()
                 for picture in pictures_in(title, shown)]
@@ -272,11 +271,12 @@ class Copier:
                 yield Box(self.text(box.title) if box.title is not None else "",
                           "".join(self.outer(child) for child in element if child is not box.title))
 
-    def picture(self, img: etree.Element, docs_dir: Path) -> Picture:
+    def picture(self, img: etree.Element, docs_dir: Path, section: str = "") -> Picture:
         page = self.source_map.page
         src = docs_path(img.get("src", ""), page.src_uri)
         size = image_size(docs_dir / src) or (4, 3)
         figure = self.source_map.parents.get(self.source_map.parents.get(img))
         caption = figure.find("figcaption") if figure is not None and figure.tag == "figure" else None
         return Picture(src, (img.get("alt") or "").strip(), size[0], size[1],
-                       " ".join(self.inner(child) for child in caption) if caption is not None else "")
+                       " ".join(self.inner(child) for child in caption) if caption is not None else "",
+                       section)
