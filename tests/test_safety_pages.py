@@ -465,3 +465,26 @@ def test_the_handout_copies_characters_as_the_page_shows_them(docs):
 def test_a_caption_of_two_paragraphs_keeps_a_space_between_them(docs):
     text = EXERCISE.replace("Start *here*\n///", "Start *here*.\n\nThen up.\n///")
     assert handout_of(text, docs).pictures[0].caption == "Start <em>here</em>. Then up."
+
+
+@pytest.mark.parametrize("for_pdf", [False, True], ids=["page", "pdf sheet"])
+def test_the_sheet_returns_every_address_and_id_it_wrote(docs, for_pdf):
+    """The link check takes the handout page's links and ids from render_page, not by parsing the
+    page: a link written past link(), or an id past anchor(), would go unchecked."""
+    import lxml.html
+
+    from soleus_site.clinic import clinic_details
+    from soleus_site.handout import SiteInfo
+    from soleus_site.handout.sheet import render_page
+    from soleus_site.source_lines import URL_ATTRIBUTES
+
+    clinic, _ = clinic_details({"clinic": {"name": "Active Podiatry", "website": "https://example.org/",
+                                           "email": "hello@example.org"}}, PROJECT_DIR / "mkdocs.yml")
+    sheet = render_page(handout_of(EXERCISE, docs), SiteInfo("Soleus", "https://example.org/",
+                                                             "assets/favicon.png", clinic), for_pdf)
+    document = lxml.html.document_fromstring(sheet.html)
+    written = [(kind, element.get(attribute)) for element in document.iter(*URL_ATTRIBUTES)
+               for attribute, kind in URL_ATTRIBUTES[element.tag] if element.get(attribute) is not None]
+    assert sheet.links == written
+    assert ("link", "mailto:hello@example.org") in written and ("picture", "qr-page.svg") in written
+    assert sheet.ids == set(document.xpath("//@id")) and "tracker" in sheet.ids

@@ -275,9 +275,8 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
         log.info(note)
         self.state.report([Problem(source.shown_path, field_line(source, "handout"), message, "warning")
                       for message in too_long(written.pages)])
-        handout_page = lxml.html.document_fromstring(written.page_html)
-        self.state.theme_links.keep(handout_page, content.outputs.page)
-        self.state.ids[content.outputs.page] = set(handout_page.xpath("//@id"))
+        self.state.theme_links.keep_links(written.links, content.outputs.page)
+        self.state.ids[content.outputs.page] = written.ids
 
     def _docs_file(self, url: str, source: PageSource) -> Path | None:
         """The docs/ file a page's relative URL names, if it is one of the site's files."""

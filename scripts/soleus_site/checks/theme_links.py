@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 from urllib.parse import urlsplit
 
 from ..page_model import PageSource, Reference
@@ -29,23 +30,28 @@ class ThemeLinks:
 
     def keep(self, document, dest: str) -> None:
         """The links of a built page's theme part (an lxml document), each new one kept."""
+        self.keep_links(((kind, element.get(attribute) or "")
+                         for element in document.iter(*URL_ATTRIBUTES)
+                         for attribute, kind in URL_ATTRIBUTES[element.tag]), dest)
+
+    def keep_links(self, links: Iterable[tuple[str, str]], dest: str) -> None:
+        """Links of the built page `dest`, each (kind, address) as written; each new one kept."""
         folder = posixpath.dirname(dest)
         parent = posixpath.dirname(folder)
-        for element in document.iter(*URL_ATTRIBUTES):
-            for attribute, kind in URL_ATTRIBUTES[element.tag]:
-                url = (element.get(attribute) or "").strip()
-                # "../x" leads to the same place from every folder with the same parent: seen once.
-                seen = (kind, parent, url) if url.startswith("../") else None
-                if not url or seen in self.seen:
-                    continue
-                if seen:
-                    self.seen.add(seen)
-                parts = urlsplit(url)
-                key = ((kind, url, "") if parts.scheme or parts.netloc else
-                       (kind, posixpath.normpath(posixpath.join(folder, parts.path)) if parts.path
-                        else dest, parts.fragment))
-                if key not in self.found:
-                    self.found[key] = (dest, Reference(kind, url, 0))
+        for kind, url in links:
+            url = url.strip()
+            # "../x" leads to the same place from every folder with the same parent: seen once.
+            seen = (kind, parent, url) if url.startswith("../") else None
+            if not url or seen in self.seen:
+                continue
+            if seen:
+                self.seen.add(seen)
+            parts = urlsplit(url)
+            key = ((kind, url, "") if parts.scheme or parts.netloc else
+                   (kind, posixpath.normpath(posixpath.join(folder, parts.path)) if parts.path
+                    else dest, parts.fragment))
+            if key not in self.found:
+                self.found[key] = (dest, Reference(kind, url, 0))
 
     def problems(self, site: SiteMap, nav_links: set[str], handout_pages: dict[str, PageSource],
                  config_file: Path, external: list[ExternalLink]) -> list[Problem]:

@@ -42,7 +42,8 @@ __all__ = ["ASSETS_DIR", "FONTS", "NOTES_LINES", "SiteInfo", "WrittenHandout", "
 class WrittenHandout:
     files: list[Path]
     pdfs_reused: bool  # True when all the PDFs came from the cache, their inputs unchanged
-    page_html: str  # the handout page as written, for the link check
+    links: list[tuple[str, str]]  # the handout page's addresses, (kind, address), for the link check
+    ids: set[str]  # the handout page's ids, which links may point to
     pages: dict[str, int]  # how many pages each PDF takes, by paper
 
 
@@ -58,13 +59,13 @@ def write_handout(content: HandoutContent, site: SiteInfo, site_dir: Path, docs_
         written.append(out_dir / name)
     (out_dir / QR_FILE).write_bytes(qr_svg(content.page_url))
     page_path = site_dir / outputs.page
-    page_html = render_page(content, site)
-    page_path.write_text(page_html, encoding="utf-8")
+    page = render_page(content, site)
+    page_path.write_text(page.html, encoding="utf-8")
     written += [out_dir / QR_FILE, page_path]
     # The PDFs are made from the sheet with form fields for the plan's blanks, and without the
     # page's form and script: from its fonts, stylesheets, QR code and pictures.
     made_from = [path for path in written if path not in (page_path, out_dir / PLAN_SCRIPT)]
-    pdfs, reused, pages = make_pdfs(render_page(content, site, for_pdf=True), outputs, site_dir,
+    pdfs, reused, pages = make_pdfs(render_page(content, site, for_pdf=True).html, outputs, site_dir,
                                     made_from + [docs_dir / picture.src for picture in content.pictures],
                                     cache_dir)
-    return WrittenHandout(written + pdfs, reused, page_html, pages)
+    return WrittenHandout(written + pdfs, reused, page.links, page.ids, pages)

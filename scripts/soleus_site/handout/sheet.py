@@ -4,7 +4,7 @@ template (handout.html) with its stylesheets, fonts, QR code and plan.js, all in
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
@@ -74,14 +74,40 @@ def _environment() -> jinja2.Environment:
                               undefined=jinja2.StrictUndefined)
 
 
-def render_page(content: HandoutContent, site: SiteInfo, for_pdf: bool = False) -> str:
+@dataclass
+class RenderedSheet:
+    """A sheet as written, with every address and id the template wrote into it (the template
+    writes each through link() and anchor()), for the link check: nothing is parsed again."""
+
+    html: str = ""
+    links: list[tuple[str, str]] = field(default_factory=list)  # (kind, address), as source_lines names kinds
+    ids: set[str] = field(default_factory=set)
+
+    def link(self, address: str, kind: str = "link") -> str:
+        self.links.append((kind, address))
+        return address
+
+    def anchor(self, name: str) -> str:
+        self.ids.add(name)
+        return name
+
+
+def render_page(content: HandoutContent, site: SiteInfo, for_pdf: bool = False) -> RenderedSheet:
     """The handout page, or (for_pdf) the sheet the PDFs are made from: the same sheet, with
     fillable fields for the plan and without the page's form."""
+    sheet = RenderedSheet()
+    sheet.html = _render(content, site, for_pdf, sheet.link, sheet.anchor)
+    return sheet
+
+
+def _render(content: HandoutContent, site: SiteInfo, for_pdf: bool, link, anchor) -> str:
     outputs = content.outputs
     from_handout = lambda site_path: get_relative_url(site_path, outputs.page)  # noqa: E731
     safe = Markup  # page content is already cleaned by content.Copier
     page_url_shown = shown_address(content.page_url, keep_final_slash=True)
     return _environment().get_template(TEMPLATE).render(
+        link=link,
+        anchor=anchor,
         content=content,
         steps=[safe(step) for step in content.steps],
         steps_intro=[safe(paragraph) for paragraph in content.steps_intro],
