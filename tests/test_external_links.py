@@ -13,6 +13,7 @@ import pytest
 from soleus_site.checks.external import check_external
 from soleus_site.checks.links import ExternalLink
 from soleus_site.problems import Problem
+from soleus_site.site_build import build_into
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -59,3 +60,26 @@ def test_results_are_cached_for_a_day_except_unreachable_hosts(other_website, tm
         Problem("docs/index.md", 3, f"link '{other_website}gone.html': broken (HTTP 404)")]
     stored = json.loads(cache.read_text())
     assert stored[other_website + "gone.html"]["status"] == "broken"
+
+
+def test_a_build_visits_other_websites_only_when_asked(other_website, tmp_path):
+    """`build --external` turns the plugin's external_links on for that build only: the next build
+    in the same process (as under `mkdocs serve`) visits nothing."""
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: Tiny\nsite_url: https://example.org/\n"
+                                        "theme:\n  name: material\n  font: false\n"
+                                        "extra:\n  generator: false\nplugins:\n  - soleus\n")
+    (project / "docs" / "index.md").write_text(
+        "---\ntitle: Tiny\ndescription: One link to another website.\nupdated: 2026-11-25\n"
+        f"review_due: 2027-11-25\n---\n\n# Tiny\n\nRead [the article]({other_website}gone.html).\n")
+    gone = f"docs/index.md:10: link '{other_website}gone.html': broken (HTTP 404)"
+
+    def messages(external: bool) -> list[str]:
+        outcome = build_into(project, tmp_path / f"site-{external}", external)
+        return [str(problem) for problem in outcome.problems if "not secure" not in problem.message]
+
+    assert messages(external=True) == [gone]
+    assert messages(external=False) == []
+    assert json.loads((project / ".cache" / "external-links.json").read_text()).keys() == {
+        f"{other_website}gone.html"}

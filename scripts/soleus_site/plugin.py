@@ -11,7 +11,8 @@
     on_post_page        the theme's part of the built page (navigation, footer) parsed once
     on_post_build       handouts written (PDFs only when their inputs changed); then every
                         link checked against the site's files and each page's ids, the review
-                        dates and reading levels
+                        dates and reading levels; links to other websites visited only
+                        when the `external_links` setting is on
 
 Every problem is logged as `file:line: what is wrong (how to fix it)` as soon as it is found, for
 `mkdocs serve` and `mkdocs build`, and kept in the plugin's `state` for scripts/build.py, which
@@ -39,6 +40,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link
 from mkdocs.utils import get_relative_url
 
+from .checks.external import check_external
 from .checks.front_matter import (DATE_FIELDS, duplicate_title_warnings,
                                   front_matter_problems, review_warnings)
 from .checks.links import ExternalLink, SiteMap, check_references
@@ -64,6 +66,7 @@ PLUGIN_NAME = "soleus"  # as mkdocs.yml names it, and pyproject.toml's entry poi
 # In the plugin's cache_dir: made PDFs, and each page's reading level by its text
 HANDOUT_CACHE = "handouts"
 READING_LEVEL_CACHE = "reading-levels.json"
+EXTERNAL_CACHE = "external-links.json"
 # Files MkDocs itself writes beside the pages, which links may point to.
 MKDOCS_OUTPUTS = {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
 
@@ -76,6 +79,9 @@ class SoleusConfig(base.Config):
     picture_warn_kb = c.Type(int, default=500)  # a picture above this: a warning
     picture_max_kb = c.Type(int, default=5000)  # a picture above this: an error
     cache_dir = c.Type(str, default=".cache")  # handout PDFs, reading levels, other websites
+    # Also visit every link to another website (needs the internet; answers kept a day in
+    # cache_dir). Off by default: `scripts/build.py build --external` turns it on for one build.
+    external_links = c.Type(bool, default=False)
 
     def cache(self, project_dir: Path, name: str) -> Path:
         return project_dir / self.cache_dir / name
@@ -262,6 +268,9 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
                     self._write_handout(source, source.handout, config, site_dir)
         with self.state.timed("checks"):
             self.state.report(self._site_problems(config, handouts))
+        if self.config.external_links:
+            self.state.report(check_external(self.state.external,
+                                             self.config.cache(self.state.project_dir, EXTERNAL_CACHE)))
 
     def _write_handout(self, source: PageSource, content: HandoutContent, config, site_dir: Path) -> None:
         site = SiteInfo(config.site_name, config.site_url or "",

@@ -22,11 +22,9 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort, ConfigurationError  # noqa: E402
 
 from .plugin import PLUGIN_NAME, BuildState, log as plugin_log  # noqa: E402
-from .checks.external import check_external  # noqa: E402
 from .problems import Problem, suggest  # noqa: E402
 from .settings import CONFIG_FILE, line_of_setting, line_of_value  # noqa: E402
 
-EXTERNAL_CACHE = "external-links.json"  # in the plugin's cache_dir
 SITE_SOURCES = (CONFIG_FILE, "docs", "overrides")  # what a site is built from
 MKDOCS_OMITTED = re.compile(r'^The following pages exist in the docs directory, but are not included '
                             r'in the "nav" configuration:')
@@ -69,6 +67,8 @@ def build_into(project: Path, output: Path, external: bool = False) -> Outcome:
     config = None
     try:
         config = load_config(config_file=str(config_file), strict=True, site_dir=str(output))
+        if external and PLUGIN_NAME in config.plugins:
+            config.plugins[PLUGIN_NAME].config["external_links"] = True  # for this build only
         mkdocs_build(config)
     except ConfigurationError as error:
         lines = re.findall(r"line (\d+), column", str(error))
@@ -86,8 +86,6 @@ def build_into(project: Path, output: Path, external: bool = False) -> Outcome:
     problems = state.problems + [problem for message in messages.texts
                                  for problem in mkdocs_problems(message, project)]
     problems += messages.problems
-    if external and plugin:
-        problems += check_external(state.external, plugin.config.cache(project, EXTERNAL_CACHE))
     return Outcome(sorted(set(problems)), dict(sorted(state.reading_levels.items())),
                    state.notes, state.timings, plugin.config.reading_grade if plugin else None)
 
