@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
+import importlib.util
 import inspect
+import io
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import traceback
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -32,8 +39,35 @@ def plugin_settings():
 
 
 def copy_project(destination: Path) -> Path:
-    """A copy of what the site is built from, safe to change in a test."""
-    return copy_site_sources(PROJECT_DIR, destination, PROJECT_PARTS)
+    """A copy of what the site is built from, safe to change in a test, with the PDFs the real
+    site's build made in its cache: a build of the copy makes its PDFs again only when the test
+    changed what they show (a few seconds each time otherwise)."""
+    copy_site_sources(PROJECT_DIR, destination, PROJECT_PARTS)
+    shutil.copytree(_real_site_pdf_cache(), _pdf_cache(destination))
+    return destination
+
+
+def _pdf_cache(project: Path) -> Path:
+    from soleus_site.plugin import HANDOUT_CACHE
+
+    return plugin_settings().cache(project, HANDOUT_CACHE)
+
+
+@functools.cache
+def _real_site() -> Path:
+    """The real site, built once for the whole run (scripts/build.py's way: MkDocs in strict mode,
+    with our plugin), which also fills the project's PDF cache."""
+    from soleus_site.site_build import build_into
+
+    site = Path(tempfile.mkdtemp(prefix="soleus-test-site-"))
+    outcome = build_into(PROJECT_DIR, site)
+    assert outcome.problems == []
+    return site
+
+
+def _real_site_pdf_cache() -> Path:
+    _real_site()
+    return _pdf_cache(PROJECT_DIR)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -49,12 +83,48 @@ def line_of(path: Path, text: str) -> int:
 
 
 def run_build(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """scripts/build.py on a copy of the project, as staff run it; output captured as text.
-    `env` adds variables to the environment, or takes one out with None."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COLUMNS": "200", **(env or {})}
-    return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), *args],
-                          capture_output=True, text=True, cwd=project,
-                          env={name: value for name, value in environment.items() if value is not None})
+    """The copy's scripts/build.py with these arguments, as staff run it, from the copy's folder:
+    its exit code, and what it printed as text. It runs in this process (a build takes about a
+    second here, three in a new Python); an exception is printed as a traceback, exit code 1, as
+    Python would. `env` adds variables to the environment, or takes one out with None."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with _environment({"NO_MKDOCS_2_WARNING": "1", "COLUMNS": "200", **(env or {})}), \
+            contextlib.chdir(project), contextlib.redirect_stdout(stdout), \
+            contextlib.redirect_stderr(stderr):
+        try:
+            code = _load_script(project / "scripts" / "build.py").main(list(args))
+        except SystemExit as exit:  # argparse, for a wrong command or --help
+            code = exit.code if isinstance(exit.code, int) else 0 if exit.code is None else 1
+            if isinstance(exit.code, str):
+                print(exit.code, file=sys.stderr)
+        except Exception:
+            traceback.print_exc()
+            code = 1
+    return subprocess.CompletedProcess(["scripts/build.py", *args], code, stdout.getvalue(),
+                                       stderr.getvalue())
+
+
+def _load_script(path: Path):
+    """A script as a new module, so it prints to the sys.stdout of the moment."""
+    spec = importlib.util.spec_from_file_location(f"script_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@contextlib.contextmanager
+def _environment(changes: dict[str, str | None]):
+    saved = dict(os.environ)
+    for name, value in changes.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -73,15 +143,12 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def built_site() -> Path:
     """The real site with its handout, built once as scripts/build.py builds it (MkDocs in
-    strict mode, with our plugin)."""
-    from soleus_site.site_build import build_into
-
-    site = tmp_path_factory.mktemp("site")
-    outcome = build_into(PROJECT_DIR, site)
-    assert outcome.problems == []
-    return site
+    strict mode, with our plugin). Tests only read it."""
+    site = _real_site()
+    yield site
+    shutil.rmtree(site, ignore_errors=True)
 
 
 def page_html(site: Path, page: str) -> str:

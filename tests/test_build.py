@@ -24,7 +24,7 @@ def test_clean_site_builds_with_no_problems(project):
     result = run_build(project)
     assert result.returncode == 0, result.stdout
     lines = result.stdout.splitlines()
-    assert lines[:2] == ["Handout of docs/exercise.md: PDFs made",
+    assert lines[:2] == ["Handout of docs/exercise.md: PDFs reused (nothing they show has changed)",
                          "Reading level (Flesch-Kincaid grade; target 7 or below):"]
     assert lines[-1].startswith("Built site/ in ")
     assert (project / "site" / "exercise" / "index.html").is_file()
@@ -224,7 +224,7 @@ def test_reading_level_of_every_page_is_reported_and_a_hard_page_warns(project):
     lines = result.stdout.splitlines()
     assert re.fullmatch(r"docs/how-we-can-help\.md: warning: reading level is grade \d+\.\d, above the "
                         r"target of 7: use shorter sentences and everyday words", lines[0])
-    assert lines[1:4] == ["0 errors, 1 warning", "Handout of docs/exercise.md: PDFs made",
+    assert lines[1:4] == ["0 errors, 1 warning", "Handout of docs/exercise.md: PDFs reused (nothing they show has changed)",
                           "Reading level (Flesch-Kincaid grade; target 7 or below):"]
     assert [line.split()[0] for line in lines[4:-1]] == [
         "docs/anatomy.md", "docs/exercise.md", "docs/how-we-can-help.md", "docs/index.md",
