@@ -2,7 +2,8 @@
 #   make serve   set up, build and preview the site at http://127.0.0.1:8000 (live reload)
 #   make test    set up everything the tests need and run them
 #   make test-fast  the in-process tests only (seconds), while coding
-#   make build   build and check the site into site/;  make bench  print timings
+#   make build   build and check the site into site/
+#   make bench   build timings, page weights and Lighthouse scores (scripts/bench/run.py)
 #   make mutate  mutation testing of the safety modules: killed/total per module, survivors
 
 PYTHON ?= python3
@@ -22,12 +23,11 @@ new-page: $(VENV)/site.stamp
 	@[ -n "$(TITLE)" ] || { echo 'Give the title, for example:  make new-page TITLE="Running in winter"'; exit 1; }
 	$(BIN)/python scripts/build.py new-page "$(TITLE)"
 
-bench: $(VENV)/test.stamp test-packages scripts/lighthouse/node_modules
-	$(BIN)/python scripts/build.py bench
-	$(BIN)/python scripts/bench_pages.py
+bench: $(VENV)/test.stamp test-packages scripts/bench/lighthouse/node_modules
+	$(BIN)/python scripts/bench/run.py
 
-scripts/lighthouse/node_modules: scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
-	cd scripts/lighthouse && npm ci --no-audit --no-fund
+scripts/bench/lighthouse/node_modules: scripts/bench/lighthouse/package.json scripts/bench/lighthouse/package-lock.json
+	cd scripts/bench/lighthouse && npm ci --no-audit --no-fund
 	touch $@
 
 test: $(VENV)/test.stamp test-packages

@@ -109,13 +109,6 @@ def command_serve(args) -> int:
                             "-f", str(PROJECT_DIR / CONFIG_FILE)])
 
 
-def command_bench(args) -> int:
-    """Time bare MkDocs and our full build (PDFs made, then reused) on this site and a 300-page one."""
-    from soleus_site.bench import run_bench
-
-    return run_bench(PROJECT_DIR, args.runs)
-
-
 def command_new_page(args) -> int:
     """Create a page in docs/ with the right front matter, and add it to the nav in mkdocs.yml."""
     try:
@@ -133,8 +126,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", metavar="command")
     for name, function in (("build", command_build), ("check", command_check),
-                           ("serve", command_serve), ("bench", command_bench),
-                           ("new-page", command_new_page)):
+                           ("serve", command_serve), ("new-page", command_new_page)):
         command = commands.add_parser(name, help=function.__doc__, description=function.__doc__)
         command.set_defaults(run=function)
         if name in ("build", "check"):
@@ -142,8 +134,6 @@ def main(argv: list[str] | None = None) -> int:
                                  help="also visit every link to another website (needs the internet)")
     commands.choices["serve"].add_argument("--dev-addr", default=DEV_ADDRESS,
                                            help=f"address to serve on (default {DEV_ADDRESS})")
-    commands.choices["bench"].add_argument("--runs", type=int, default=3,
-                                           help="runs of each step (default 3)")
     commands.choices["new-page"].add_argument("title", help='the page title, e.g. "Running in winter"')
     commands.choices["new-page"].add_argument("--description",
                                               help="one or two sentences for search results")

@@ -39,9 +39,10 @@ def test_help_lists_each_command(project):
                  "    check     Build into a temporary folder and report problems; site/ is not touched.",
                  "    serve     Preview the site at http://127.0.0.1:8000, rebuilding and rechecking "
                  "on every save.",
-                 "    bench     Time bare MkDocs and our full build (PDFs made, then reused) on "
-                 "this site and a 300-page one."):
+                 "    new-page  Create a page in docs/ with the right front matter, and add it to the "
+                 "nav in mkdocs.yml."):
         assert line in result.stdout.splitlines()
+    assert "bench" not in result.stdout, "the bench is scripts/bench/run.py, for developers"
 
 
 # Each mistake: (file to change, text to find, replacement, expected report with {line}).

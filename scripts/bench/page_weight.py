@@ -1,13 +1,14 @@
-"""Page benchmark: what a visitor's phone downloads, and Lighthouse's four scores, per page.
+"""Page weight: what a visitor's phone downloads, and Lighthouse's four scores, per page.
 
-Builds the site for a local address, serves it with gzip (as any real host would), and loads each
-page in Debian's Chromium with an empty cache; Lighthouse scores are medians of several runs. Budgets: the exercise page at most 100 KB on first
-load; Lighthouse 100 in every category on every page. Prints a table; changes nothing.
+Builds the site for a local address, serves it with gzip -9 (as any real host would), and loads
+each page in Debian's Chromium, 360 px wide, with an empty cache: the first load is every
+request's body and headers as sent. Lighthouse scores are medians of several runs. Budgets: the
+exercise page at most 100 KB on first load; Lighthouse 100 in every category on every page.
+Prints a table; changes nothing. `scripts/bench/run.py pages` runs it.
 """
 
 from __future__ import annotations
 
-import argparse
 import functools
 import gzip
 import json
@@ -15,7 +16,6 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -23,8 +23,7 @@ from pathlib import Path
 
 from soleus_site.site_build import build_into
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
-LIGHTHOUSE_DIR = PROJECT_DIR / "scripts" / "lighthouse"  # package.json pins the npm version
+LIGHTHOUSE_DIR = Path(__file__).resolve().parent / "lighthouse"  # package.json pins its version
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -36,7 +35,7 @@ COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "imag
 
 
 class GzipHandler(SimpleHTTPRequestHandler):
-    """A static file server that gzips text, like a production host."""
+    """A static file server that gzips text (level 9), like a production host."""
 
     def log_message(self, *args):
         pass
@@ -51,7 +50,7 @@ class GzipHandler(SimpleHTTPRequestHandler):
         if (not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "")
                 or not content_type.startswith(COMPRESSED_TYPES)):
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), mtime=0)
+        body = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
         self.send_response(200)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Encoding", "gzip")
@@ -122,43 +121,42 @@ def _lighthouse_once(binary: Path, url: str) -> dict[str, int]:
     return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/bench_pages.py", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--no-lighthouse", action="store_true", help="only the transfer figures")
-    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (default 3)")
-    args = parser.parse_args(argv)
-
-    output = Path(tempfile.mkdtemp(prefix=".bench-", dir=PROJECT_DIR))
+def run_page_weight(project_dir: Path, runs: int = 3, with_lighthouse: bool = True) -> int:
+    """Build the project's site, serve it, and print each page's first load and Lighthouse's
+    scores (medians of `runs` runs); 1 when the site does not build, else 0."""
+    output = Path(tempfile.mkdtemp(prefix=".bench-", dir=project_dir))
+    server, base_url = serve(output)
+    site_url = os.environ.get("SITE_URL")
     try:
-        server, base_url = serve(output)
         os.environ["SITE_URL"] = base_url  # canonical links and the QR code point at this server
-        outcome = build_into(PROJECT_DIR, output)
+        outcome = build_into(project_dir, output)
         if outcome.failed:
             print("The site does not build: run  python scripts/build.py  to see why.")
             return 1
         transfers = first_load(base_url)
+        print("Page weight: first load at 360 px, empty cache, gzip -9, every request"
+              + (f"; Lighthouse (mobile), median of {runs} runs" if with_lighthouse else ""))
         print(f"{'page':<18} {'first load':>10} {'requests':>8}  "
               + "  ".join(f"{c[:11]:>11}" for c in CATEGORIES))
         over_budget = []
         for page_path in PAGES:
             size, count = transfers[page_path]
-            scores = None if args.no_lighthouse else lighthouse(base_url + page_path, args.runs)
+            scores = lighthouse(base_url + page_path, runs) if with_lighthouse else None
             shown = ("  ".join(f"{scores[c]:>11}" for c in CATEGORIES) if scores
-                     else "(lighthouse not installed: make bench installs it)" if not args.no_lighthouse
+                     else "(lighthouse not installed: make bench installs it)" if with_lighthouse
                      else "")
             budget = BUDGET_KB.get(page_path)
             flag = f"  (budget {budget} KB)" if budget else ""
             if budget and size > budget * 1024:
                 over_budget.append(page_path)
             print(f"{'/' + page_path:<18} {size / 1024:>7.1f} KB {count:>8}  {shown}{flag}")
-        server.shutdown()
         for page_path in over_budget:
             print(f"over budget: /{page_path}")
         return 0
     finally:
+        server.shutdown()
+        if site_url is None:
+            os.environ.pop("SITE_URL", None)
+        else:
+            os.environ["SITE_URL"] = site_url
         shutil.rmtree(output, ignore_errors=True)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -6,7 +6,7 @@ run), and the share of the second run spent on the checks; then the checks once 
 reading levels cached, as when every page has changed. Builds run in this Python process
 after one untimed warm-up round, so start-up and imports are not counted in any figure.
 Each site is a temporary copy: the project itself is not touched. Prints a table with the
-issue's targets, each marked met or NOT met.
+issue's targets, each marked met or NOT met. `scripts/bench/run.py build` runs it.
 """
 
 from __future__ import annotations
@@ -23,10 +23,11 @@ from typing import Callable
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from .bench_site import make_bench_site
-from .plugin import HANDOUT_CACHE, PLUGIN_NAME, READING_LEVEL_CACHE
-from .settings import CONFIG_FILE
-from .site_build import build_into, copy_site_sources
+from soleus_site.plugin import HANDOUT_CACHE, PLUGIN_NAME, READING_LEVEL_CACHE
+from soleus_site.settings import CONFIG_FILE
+from soleus_site.site_build import build_into, copy_site_sources
+
+from bench_site import make_bench_site
 
 BENCH_PAGES = 300
 MAX_RATIO = 1.5  # the second run, at most this many times bare MkDocs (both sites)
@@ -60,14 +61,19 @@ def timed(build: Callable[[Path], object], work: Path) -> tuple[float, object]:
     return seconds, result
 
 
+def plugin_caches(site: Path) -> tuple[Path, Path]:
+    """The site's handout PDF cache and reading-level cache, where its mkdocs.yml's soleus
+    plugin keeps them (its cache_dir)."""
+    settings = load_config(config_file=str(site / CONFIG_FILE)).plugins[PLUGIN_NAME].config
+    return settings.cache(site, HANDOUT_CACHE), settings.cache(site, READING_LEVEL_CACHE)
+
+
 def measure(site: Path, runs: int, work: Path) -> dict:
     """Medians of bare, first-run and second-run builds of one site, and of the checks' and the
     handout's seconds within the second run. Each round builds all three in turn, so a slower
     moment of the machine weighs on all three alike; round 0 is an untimed warm-up."""
     seconds: dict[str, list[float]] = {"bare": [], "first": [], "second": []}
-    settings = load_config(config_file=str(site / CONFIG_FILE)).plugins[PLUGIN_NAME].config
-    handout_cache = settings.cache(site, HANDOUT_CACHE)
-    reading_level_cache = settings.cache(site, READING_LEVEL_CACHE)
+    handout_cache, reading_level_cache = plugin_caches(site)
     outcomes = []
     for round_ in range(runs + 1):
         bare, _ = timed(lambda output: bare_build(site, output), work)
@@ -120,7 +126,7 @@ def print_site(name: str, figures: dict, checks_target: bool) -> None:
               f"the first problem: {problems[0] if problems else 'not given'}")
 
 
-def run_bench(project_dir: Path, runs: int = 3) -> int:
+def run_build_times(project_dir: Path, runs: int = 3) -> int:
     """Time the real site and a generated 300-page site; print the table; return 0."""
     with tempfile.TemporaryDirectory(prefix="soleus-bench-") as work:
         work = Path(work)

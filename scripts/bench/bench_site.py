@@ -5,7 +5,7 @@ absent), then adds generated pages, docs/generated/page-001.md and so on: each
 about 850 words of plain prose under 4 to 6 headings, with front matter like the real pages, a
 picture, a link to the exercise page and links to 5 other generated pages (some to a heading).
 All generated pages are added to the nav under "Generated". The same PAGES always gives the
-same site, so timings can be compared. scripts/make_bench_site.py is its command line.
+same site, so timings can be compared. Its command line:  scripts/bench/run.py make-site.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import random
 import re
 from pathlib import Path
 
-from .site_build import copy_site_sources
+from soleus_site.site_build import copy_site_sources
 
 GENERATED_DIR = "generated"  # under docs/
 DEFAULT_PAGES = 300
