@@ -154,7 +154,7 @@ def test_self_hosted_clip_plays_without_loading_before_the_click(visit):
     current.page.evaluate("document.querySelector('figure.video--file video').muted = true")
     current.page.evaluate("document.querySelector('figure.video--file video').play()")
     current.page.wait_for_function(
-        "document.querySelector('figure.video--file video').currentTime > 0.5", timeout=15000)
+        "() => document.querySelector('figure.video--file video').currentTime > 0.5", timeout=15000)
     assert current.other_hosts == []
 
 

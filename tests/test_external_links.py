@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 import json
+import shutil
 import socket
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+
+from conftest import PROJECT_DIR
 
 from soleus_site.checks.external import check_external
 from soleus_site.checks.links import ExternalLink
@@ -67,8 +70,9 @@ def test_a_build_visits_other_websites_only_when_asked(other_website, tmp_path):
     in the same process (as under `mkdocs serve`) visits nothing."""
     project = tmp_path / "project"
     (project / "docs").mkdir(parents=True)
+    shutil.copytree(PROJECT_DIR / "overrides", project / "overrides")  # the pages' policy
     (project / "mkdocs.yml").write_text("site_name: Tiny\nsite_url: https://example.org/\n"
-                                        "theme:\n  name: material\n  font: false\n"
+                                        "theme:\n  name: material\n  custom_dir: overrides\n  font: false\n"
                                         "extra:\n  generator: false\nplugins:\n  - soleus\n")
     (project / "docs" / "index.md").write_text(
         "---\ntitle: Tiny\ndescription: One link to another website.\nupdated: 2026-11-25\n"

@@ -92,7 +92,7 @@ def test_print_button_prints_and_clear_empties_the_sheet(visit):
     assert current.page.evaluate("window.printedTimes") == 1
 
     current.page.get_by_role("button", name="Clear the form").click()
-    current.page.wait_for_function("document.querySelector('.value[data-plan=\"patient\"]').textContent === ''")
+    current.page.wait_for_function("() => document.querySelector('.value[data-plan=\"patient\"]').textContent === ''")
     assert ticked(current.page) == []
     today = datetime.date.today()
     assert current.page.text_content('.value[data-plan="date"]') == f"{today.day} {today:%B %Y}"

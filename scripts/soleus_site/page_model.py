@@ -40,6 +40,7 @@ class PageSource:
     prose: str = ""  # the page's text, one block (paragraph, item, heading) a line
     handout_outputs: Any = None  # handout.outputs.HandoutOutputs, for a page with `handout: true`
     handout: Any = None  # handout.content.HandoutContent, once read from the page
+    frame_sources: set[str] = field(default_factory=set)  # from its shortcodes (a YouTube video)
 
     def file_line(self, markdown_index: int) -> int:
         """The file's line for a 0-based line of the expanded Markdown."""

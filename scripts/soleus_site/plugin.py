@@ -50,6 +50,7 @@ from .checks.published_files import (linked_folder_problems, not_utf8_problem,
                                      published_files_problems)
 from .checks.reading_level import GradeCache, page_prose, reading_level_warning
 from .checks.theme_links import ThemeLinks
+from . import csp
 from .clinic import clinic_details
 from .handout import SiteInfo, too_long, write_handout
 from .handout.content import HandoutContent, read_handout
@@ -214,6 +215,7 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
         expanded = expand_shortcodes(markdown, context, body_starts)
         self.state.report(expanded.problems)
         source.markdown_lines, source.file_lines = expanded.lines, expanded.file_lines
+        source.frame_sources = context.frame_sources
         source.handout_outputs = handout
         self.state.rendering = Rendering(source, page, files, config)
         for name, value in page.meta.items():  # the theme prints them as they are: make them safe
@@ -249,15 +251,40 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
         self.state.rendering = None
         return html
 
+    def on_page_context(self, context, page, config, nav):
+        context["content_security_policy"] = csp.PLACEHOLDER  # the page's own, once written
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        context["content_security_policy"] = csp.PLACEHOLDER  # 404.html's, once written
+        return context
+
     def on_post_page(self, output, page, config):
-        """The theme's part of the built page, parsed once: its links and ids. (The page's own part
-        is known from its Markdown already.)"""
+        """The theme's part of the built page, parsed once: its links and ids (the page's own part
+        is known from its Markdown already), and the inline scripts its policy allows."""
         with self.state.timed("checks"):
             before, content, after = output.partition(page.content or "")
             theme_part = lxml.html.document_fromstring(before + after if content else output)
             self.state.theme_links.keep(theme_part, page.file.dest_uri)
             self.state.ids[page.file.dest_uri] = set(page.present_anchor_ids or ()) | set(theme_part.xpath("//@id"))
-        return output
+            source = self.state.pages[page.file.src_uri]
+            return self._with_policy(output, theme_part, source.frame_sources, source.shown_path)
+
+    def on_post_template(self, output_content, template_name, config):
+        if not template_name.endswith(".html"):
+            return output_content  # sitemap.xml
+        return self._with_policy(output_content, lxml.html.document_fromstring(output_content),
+                                 (), f"site/{template_name}")
+
+    def _with_policy(self, html: str, theme_part, frame_sources, shown: str) -> str:
+        """The page with its Content-Security-Policy: only the theme's inline scripts may run."""
+        written = csp.with_policy(html, csp.policy(csp.inline_scripts(theme_part), frame_sources))
+        if written is None:
+            self.state.report([Problem(shown, 0, "the page has no Content-Security-Policy: the "
+                                       "theme's templates must keep the meta tag with "
+                                       "content_security_policy (see overrides/main.html)")])
+            return html
+        return written
 
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)

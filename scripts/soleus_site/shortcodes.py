@@ -34,6 +34,7 @@ INDENTED_SHORTCODE = re.compile(r"^[ \t]+:(?P<name>[a-z][a-z-]*):(?:[ \t]|$)")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
 VIDEO_ARGS = re.compile(r'^(?P<source>[^\s"]+)\s+"(?P<title>[^"]+)"(?P<options>.*)$')
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+YOUTUBE_PLAYER = "https://www.youtube-nocookie.com"  # where docs/javascripts/video.js loads it from
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be",
                  "www.youtube-nocookie.com", "youtube-nocookie.com"}
 VIDEO_FILE_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
@@ -55,6 +56,8 @@ class PageContext:
     page_url: str = ""  # the page's absolute URL, for print
     clinic: dict = field(default_factory=dict)  # clinic.clinic_details()
     handout: HandoutOutputs | None = None  # for a page with `handout: true`
+    # Origins the page may show in a frame once the visitor asks (its Content-Security-Policy)
+    frame_sources: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -149,6 +152,7 @@ def video(args: str, context: PageContext) -> str:
         poster = options.pop("poster", None)
         reject_unknown_options(options)
         poster_html = poster_img(check_docs_file(poster, context), context) if poster else ""
+        context.frame_sources.add(YOUTUBE_PLAYER)
         return youtube_facade(youtube_id, title, poster_html)
     if PurePosixPath(source).suffix.lower() in VIDEO_FILE_TYPES:
         reject_unknown_options(options)

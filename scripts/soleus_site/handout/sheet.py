@@ -13,6 +13,7 @@ import segno
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+from .. import csp
 from ..clinic import contact_items, shown_address
 from .content import GET_HELP_HEADING, STEPS_HEADING, Box, HandoutContent
 
@@ -82,6 +83,11 @@ class RenderedSheet:
     html: str = ""
     links: list[tuple[str, str]] = field(default_factory=list)  # (kind, address), as source_lines names kinds
     ids: set[str] = field(default_factory=set)
+    inline_scripts: list[str] = field(default_factory=list)
+
+    def inline_script(self, text: str) -> str:
+        self.inline_scripts.append(str(text))
+        return text
 
     def link(self, address: str, kind: str = "link") -> str:
         self.links.append((kind, address))
@@ -96,18 +102,23 @@ def render_page(content: HandoutContent, site: SiteInfo, for_pdf: bool = False) 
     """The handout page, or (for_pdf) the sheet the PDFs are made from: the same sheet, with
     fillable fields for the plan and without the page's form."""
     sheet = RenderedSheet()
-    sheet.html = _render(content, site, for_pdf, sheet.link, sheet.anchor)
+    html = _render(content, site, for_pdf, sheet)
+    # The blanks' widths are style attributes: the page's policy allows inline styles.
+    sheet.html = html if for_pdf else csp.with_policy(
+        html, csp.policy(sheet.inline_scripts, style_attributes=True))
     return sheet
 
 
-def _render(content: HandoutContent, site: SiteInfo, for_pdf: bool, link, anchor) -> str:
+def _render(content: HandoutContent, site: SiteInfo, for_pdf: bool, sheet: RenderedSheet) -> str:
     outputs = content.outputs
     from_handout = lambda site_path: get_relative_url(site_path, outputs.page)  # noqa: E731
     safe = Markup  # page content is already cleaned by content.Copier
     page_url_shown = shown_address(content.page_url, keep_final_slash=True)
     return _environment().get_template(TEMPLATE).render(
-        link=link,
-        anchor=anchor,
+        link=sheet.link,
+        anchor=sheet.anchor,
+        inline_script=sheet.inline_script,
+        content_security_policy=csp.PLACEHOLDER,
         content=content,
         steps=[safe(step) for step in content.steps],
         steps_intro=[safe(paragraph) for paragraph in content.steps_intro],

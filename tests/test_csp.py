@@ -1,0 +1,84 @@
+"""The Content-Security-Policy every published page carries (csp.py): only the site's own files and
+the theme's inline scripts, each by its hash, may run; nothing loads from another website; a frame
+only from YouTube's player, and only on a page with a YouTube video."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+import lxml.html
+import pytest
+
+from conftest import PAGES, copy_project, edit, run_build
+from soleus_site import csp
+
+POLICY_META = "//meta[@http-equiv='Content-Security-Policy']/@content"
+
+
+def digest(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+
+
+def test_the_policy_allows_the_sites_own_files_and_the_scripts_it_names():
+    assert csp.policy(["a()", "b()", "a()"]) == (
+        "default-src 'self'; img-src 'self' data:; "
+        f"script-src 'self' {' '.join(sorted([digest('a()'), digest('b()')]))}; style-src 'self'; "
+        "frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'")
+    assert "frame-src https://www.youtube-nocookie.com;" in csp.policy([], {"https://www.youtube-nocookie.com"})
+    assert "style-src 'self' 'unsafe-inline';" in csp.policy([], style_attributes=True)
+
+
+def test_only_scripts_a_browser_runs_are_inline_scripts():
+    document = lxml.html.document_fromstring(
+        '<html><head><script>run()</script><script type="module">m()</script>'
+        '<script src="x.js"></script><script id="__config" type="application/json">{"a": 1}</script>'
+        '</head><body><script type="text/javascript">t()</script></body></html>')
+    assert csp.inline_scripts(document) == ["run()", "m()", "t()"]
+
+
+def published_pages(site):
+    return sorted(path for path in site.rglob("*.html"))
+
+
+def test_every_published_page_has_one_policy_naming_exactly_its_inline_scripts(built_site):
+    pages = published_pages(built_site)
+    assert {path.relative_to(built_site).as_posix() for path in pages} >= {
+        "404.html", "exercise/handout/index.html", *(f"{page}/index.html" for page in PAGES if page != "index")}
+    for path in pages:
+        document = lxml.html.parse(str(path)).getroot()
+        policies = document.xpath(POLICY_META)
+        assert len(policies) == 1, path
+        directives = dict(part.strip().split(" ", 1) for part in policies[0].split(";"))
+        hashes = sorted(digest(script) for script in csp.inline_scripts(document))
+        assert directives["script-src"] == " ".join(["'self'", *hashes]), path
+        assert directives["default-src"] == "'self'" and directives["object-src"] == "'none'"
+        assert directives["frame-src"] == "'none'", path  # the real site has no YouTube video
+        # The policy comes first, before anything the page loads or runs; the charset is still
+        # declared within the first 1024 bytes
+        head = document.find("head")
+        assert head[0].get("http-equiv") == "Content-Security-Policy", path
+        assert b'<meta charset="utf-8">' in path.read_bytes()[:1024], path
+
+
+def test_a_page_with_a_youtube_video_may_frame_only_youtubes_player(tmp_path):
+    project = copy_project(tmp_path / "project")
+    edit(project / "docs" / "running.md", "\n## ", "\n:video: https://youtu.be/aqz-KE-bpKQ \"A clip\"\n\n## ")
+    result = run_build(project)
+    assert result.returncode == 0, result.stdout
+    policies = {page: lxml.html.parse(str(project / "site" / page / "index.html")).getroot().xpath(POLICY_META)[0]
+                for page in ("running", "anatomy")}
+    assert "frame-src https://www.youtube-nocookie.com;" in policies["running"]
+    assert "frame-src 'none';" in policies["anatomy"]
+
+
+def test_a_template_without_the_policy_is_an_error_and_nothing_is_published(tmp_path):
+    project = copy_project(tmp_path / "project")
+    edit(project / "overrides" / "main.html",
+         '<meta http-equiv="Content-Security-Policy" content="{{ content_security_policy }}">', "")
+    result = run_build(project)
+    assert result.returncode == 1
+    assert ("docs/index.md: the page has no Content-Security-Policy: the theme's templates must keep "
+            "the meta tag with content_security_policy (see overrides/main.html)") in result.stdout.splitlines()
+    assert "site/404.html: the page has no Content-Security-Policy" in result.stdout
+    assert not (project / "site").exists()
