@@ -59,8 +59,8 @@ PAGE_ERRORS = {
              "<form> is not allowed in a page: it can run code or show another website; remove "
              "it (to show a video, use the :video: shortcode)"),
     "event handler": ('<p onmouseover="steal()">Move here</p>',
-                      "'onmouseover=' is not allowed in a page: it runs code when clicked or "
-                      "loaded; remove it"),
+                      "the event handler onmouseover=\"steal()\" runs code in the visitor's "
+                      "browser (remove it)"),
     "javascript link": ("[Tap here](javascript:alert(document.cookie))",
                         "link 'javascript:alert(document.cookie)': 'javascript:' addresses are not "
                         "allowed in a page (they can run code or hide what they show): link to a "

@@ -41,6 +41,9 @@ class PageSource:
     handout_outputs: Any = None  # handout.outputs.HandoutOutputs, for a page with `handout: true`
     handout: Any = None  # handout.content.HandoutContent, once read from the page
     frame_sources: set[str] = field(default_factory=set)  # from its shortcodes (a YouTube video)
+    # What its words load from other websites or run, as reported at their lines while rendering
+    # (checks/published_output.py), so the check of the written page does not report them again
+    load_findings: set[str] = field(default_factory=set)
 
     def file_line(self, markdown_index: int) -> int:
         """The file's line for a 0-based line of the expanded Markdown."""

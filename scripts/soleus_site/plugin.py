@@ -25,6 +25,7 @@ import datetime
 import logging
 import time
 from contextlib import contextmanager
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -44,7 +45,10 @@ from .checks.external import check_external
 from .checks.front_matter import (DATE_FIELDS, duplicate_title_warnings,
                                   front_matter_problems, review_warnings)
 from .checks.links import ExternalLink, SiteMap, check_references
-from .checks.page_content import page_content_problems
+from .checks.page_content import FORBIDDEN_TAGS, page_content_problems
+from .checks.published_output import (SETTING_OF_HOST, Finding, element_findings, findings,
+                                       located, settings_problems, stylesheet_problems,
+                                       svg_problems)
 from .checks.pictures import picture_problems, size_pictures
 from .checks.published_files import (linked_folder_problems, not_utf8_problem,
                                      published_files_problems)
@@ -58,6 +62,7 @@ from .handout.outputs import HandoutOutputs
 from .page_model import PageSource
 from .page_tools import docs_path, field_line
 from .problems import Problem, shown_path
+from .settings import CONFIG_FILE, line_of_setting, line_of_value
 from .shortcodes import PageContext, expand_shortcodes
 from .boxes import BoxSemanticsExtension  # noqa: I001
 from .source_lines import SourceLinesExtension, SourceMap
@@ -102,6 +107,7 @@ class BuildState:
     """What one build found: filled as MkDocs goes, read by scripts/build.py at the end."""
 
     project_dir: Path = Path(".")
+    site_host: str = ""  # site_url's: what is not from there is from another website
     problems: list[Problem] = field(default_factory=list)
     pages: dict[str, PageSource] = field(default_factory=dict)  # by src_uri
     reading_levels: dict[str, float | None] = field(default_factory=dict)  # by shown path
@@ -141,17 +147,19 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
 
     def on_config(self, config):
         # A new state for each build: `mkdocs serve` builds again with the same plugin
-        self.state = BuildState(project_dir=Path(config.config_file_path).resolve().parent)
+        self.state = BuildState(project_dir=Path(config.config_file_path).resolve().parent,
+                                site_host=urlsplit(config.site_url or "").hostname or "")
         linked_folders = linked_folder_problems(Path(config.docs_dir), self.state.project_dir)
         if linked_folders:
             self.state.report(linked_folders)
             raise Abort("a folder in docs/ is a link to another folder: the build stops before "
                         "publishing what it leads to")
         config.extra["clinic"], problems = clinic_details(config.extra, config.config_file_path)
-        self.state.report(problems)
+        self.state.report(problems + settings_problems(config.config_file_path, config.extra))
         config.markdown_extensions.append(SourceLinesExtension(
             current_page=lambda: self.state.rendering.source if self.state.rendering else None,
-            readers=[self._size_pictures, self._check_content, self._keep_prose, self._keep_handout],
+            readers=[self._size_pictures, self._check_content, self._check_loads, self._keep_prose,
+                     self._keep_handout],
             timed=lambda: self.state.timed("source lines")))
         config.markdown_extensions.append(BoxSemanticsExtension())  # boxes as headed notes (1.3.1)
         return config
@@ -232,6 +240,25 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
         with self.state.timed("checks"):
             self.state.report(page_content_problems(root, source_map))
 
+    def _check_loads(self, root, source_map: SourceMap) -> None:
+        """What the page's words load from other websites or run, at the line that holds it."""
+        page, host = source_map.page, self.state.site_host
+
+        def report(finding: Finding, line: int, element) -> None:
+            page.load_findings.add(finding.message)
+            if element.tag not in FORBIDDEN_TAGS:  # else reported once, as not allowed at all
+                self.state.report([Problem(page.shown_path, line, finding.message)])
+
+        with self.state.timed("checks"):
+            for element in root.iter():
+                for finding in element_findings(element, host):
+                    index = source_map.find_in_block(element, finding.value)
+                    report(finding, source_map.line_of(element) if index is None else page.file_line(index),
+                           element)
+            for node, line in source_map.raw_nodes:
+                for finding in element_findings(node, host):
+                    report(finding, line, node)
+
     def _keep_prose(self, root, source_map: SourceMap) -> None:
         with self.state.timed("checks"):
             source_map.page.prose = page_prose(root, source_map)
@@ -268,13 +295,57 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
             self.state.theme_links.keep(theme_part, page.file.dest_uri)
             self.state.ids[page.file.dest_uri] = set(page.present_anchor_ids or ()) | set(theme_part.xpath("//@id"))
             source = self.state.pages[page.file.src_uri]
+            self.state.report(self._published_problems(theme_part, page.file.dest_uri, None, config))
+            if content:  # what reached the page by a route the check above does not see
+                written = lxml.html.fragment_fromstring(content, create_parent="div")
+                self.state.report([problem for problem in self._published_problems(
+                    written, page.file.dest_uri, source, config)
+                    if problem.message not in source.load_findings])
             return self._with_policy(output, theme_part, source.frame_sources, source.shown_path)
 
     def on_post_template(self, output_content, template_name, config):
         if not template_name.endswith(".html"):
             return output_content  # sitemap.xml
-        return self._with_policy(output_content, lxml.html.document_fromstring(output_content),
-                                 (), f"site/{template_name}")
+        document = lxml.html.document_fromstring(output_content)
+        with self.state.timed("checks"):
+            self.state.report(self._published_problems(document, template_name, None, config))
+        return self._with_policy(output_content, document, (), f"site/{template_name}")
+
+    def _published_problems(self, document, dest: str, source: PageSource | None, config) -> list[Problem]:
+        """What the written page loads from other websites or runs (checks/published_output.py):
+        the page's words when `source` is given, else the theme's part of it."""
+        host = self.state.site_host
+        return [located(finding, [partial(self._page_line, source)] if source else
+                        [partial(self._setting_line, config), partial(self._template_line, config)],
+                        source.shown_path if source else f"site/{dest}")
+                for finding in findings(document, host)]
+
+    @staticmethod
+    def _page_line(source: PageSource, finding: Finding) -> tuple[str, int] | None:
+        """The page's line that holds what was found (a shortcode's line for what it wrote)."""
+        wanted = finding.value.lower()
+        index = next((i for i, line in enumerate(source.markdown_lines) if wanted in line.lower()), None)
+        return (source.shown_path, source.file_line(index)) if index is not None else None
+
+    @staticmethod
+    def _setting_line(config, finding: Finding) -> tuple[str, int] | None:
+        """The mkdocs.yml line that made the theme write it: its value, or the setting (such as
+        `theme: font:`) that makes the theme load from that host."""
+        line = line_of_value(config.config_file_path, finding.value)
+        if not line and finding.host in SETTING_OF_HOST:
+            (section, key), finding.how = SETTING_OF_HOST[finding.host]
+            line = (line_of_setting(config.config_file_path, section, key)
+                    or line_of_setting(config.config_file_path, section))
+        return (CONFIG_FILE, line) if line else None
+
+    def _template_line(self, config, finding: Finding) -> tuple[str, int] | None:
+        """The line of a template in overrides/ that holds it."""
+        custom_dir = config.theme.custom_dir
+        for template in sorted(Path(custom_dir).rglob("*.html")) if custom_dir else ():
+            for number, line in enumerate(template.read_text(encoding="utf-8").splitlines(), 1):
+                if finding.value.lower() in line.lower():
+                    return shown_path(template, self.state.project_dir), number
+        return None
 
     def _with_policy(self, html: str, theme_part, frame_sources, shown: str) -> str:
         """The page with its Content-Security-Policy: only the theme's inline scripts may run."""
@@ -295,6 +366,7 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
                     self._write_handout(source, source.handout, config, site_dir)
         with self.state.timed("checks"):
             self.state.report(self._site_problems(config, handouts))
+            self.state.report(self._published_file_problems(config))
         if self.config.external_links:
             self.state.report(check_external(self.state.external,
                                              self.config.cache(self.state.project_dir, EXTERNAL_CACHE)))
@@ -313,6 +385,18 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
                       for message in too_long(written.pages)])
         self.state.theme_links.keep_links(written.links, content.outputs.page)
         self.state.ids[content.outputs.page] = written.ids
+
+    def _published_file_problems(self, config) -> list[Problem]:
+        """The site's own stylesheets and SVG pictures: what they load from other websites or
+        run when opened (checks/published_output.py)."""
+        docs_dir, problems = Path(config.docs_dir).resolve(), []
+        check = {".css": stylesheet_problems, ".svg": svg_problems}
+        for file in self.state.files:
+            path = Path(file.abs_src_path or "").resolve()
+            if path.suffix.lower() in check and path.is_relative_to(docs_dir):
+                problems += check[path.suffix.lower()](path, shown_path(path, self.state.project_dir),
+                                                       self.state.site_host)
+        return problems
 
     def _docs_file(self, url: str, source: PageSource) -> Path | None:
         """The docs/ file a page's relative URL names, if it is one of the site's files."""

@@ -1,6 +1,7 @@
 """What a page may hold. Staff write Markdown, and shortcodes embed what a page needs, so HTML
-that runs code or shows another site's content is an error at its line: <script>, on...=
-attributes, <iframe>, <object>, <embed> and <form>. (The theme's own scripts are not affected.)
+that runs code or shows another site's content is an error at its line: <script>, <iframe>,
+<object>, <embed> and <form> (what else a page loads or runs: published_output.py). (The theme's
+own scripts are not affected.)
 HTML comments are taken out of the page (source_lines.py) and never published; one with words
 in it gets a warning, as notes for staff belong outside the page. A box ("!!! type") must be a
 type the theme knows, or it loses its colour and icon; a reference link [text][id] needs its
@@ -39,10 +40,6 @@ def page_content_problems(root: etree.Element, source_map: SourceMap) -> list[Pr
             problems.append(Problem(page.shown_path, line, f"<{node.tag}> is not allowed in a page: "
                                     f"it can run code or show another website; remove it (to show "
                                     f"a video, use the :video: shortcode)"))
-        for attribute in node.attrib:
-            if attribute.lower().startswith("on"):
-                problems.append(Problem(page.shown_path, line, f"'{attribute}=' is not allowed in a "
-                                        f"page: it runs code when clicked or loaded; remove it"))
     for text, line in source_map.comments:
         if text.strip():
             problems.append(Problem(page.shown_path, line, "a comment (<!-- ... -->) was left out "
