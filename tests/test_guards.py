@@ -152,10 +152,7 @@ def fetch(url: str) -> tuple[int, bytes]:
 def test_serve_makes_the_handout_and_shows_a_staff_problem_at_its_line(tmp_path):
     """`scripts/build.py serve` (what `make serve` runs) goes through the same plugin as a build:
     the handout page and its PDFs are served, and a mistake is shown at its file and line."""
-    project = copy_project(tmp_path / "project")
-    cache = PROJECT_DIR / ".cache" / "handouts"
-    if cache.is_dir():  # PDFs already made for these very inputs: reused, so the test is quick
-        shutil.copytree(cache, project / ".cache" / "handouts")
+    project = copy_project(tmp_path / "project")  # with the real site's PDFs in its cache
     page = project / "docs" / "anatomy.md"
     edit(page, "(exercise.md)", "(exercise.md#how-to-doit)")
     expected = (f"docs/anatomy.md:{line_of(page, 'exercise.md#how-to-doit')}: link "
