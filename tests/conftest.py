@@ -10,12 +10,16 @@ import inspect
 import io
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import traceback
 from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -185,6 +189,102 @@ def article_text(html: str) -> str:
     parser = _Text()
     parser.feed(html)
     return " ".join(" ".join(parser.parts).split())
+
+
+# A site in a real browser: Debian's Chromium (never a downloaded browser), driven by Playwright ---
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder: Path):
+    """A folder served over HTTP on a free local port, in a thread: (server, its address)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=folder))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def free_port() -> int:
+    """A local port nothing listens on (the moment this returns)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    """The real site, served."""
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium, launched once per test file. Missing, it skips the test; on CI (CI=true) it
+    fails it, so a missing browser is never a silent pass."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing: CI must install it (apt-get install -y chromium)",
+                        pytrace=False)
+        pytest.skip(f"{CHROMIUM} is missing: run  make test  to install it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page in a fresh browser context that records, and refuses, requests to other hosts."""
+
+    def __init__(self, browser, base_url, width=360, scheme="light"):
+        self.context = browser.new_context(viewport={"width": width, "height": 800},
+                                           color_scheme=scheme)
+        self.base_host = urlsplit(base_url).netloc
+        self.other_hosts: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+
+    def _route(self, route):
+        host = urlsplit(route.request.url).netloc
+        if host == self.base_host:
+            route.continue_()
+        else:
+            self.other_hosts.append(route.request.url)
+            route.abort()
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, site_url):
+    """visit(path, width, scheme, base): a page of the site opened in a fresh Visit."""
+    visits = []
+
+    def open_page(path="", width=360, scheme="light", base=site_url):
+        visit = Visit(browser, base, width, scheme)
+        visits.append(visit)
+        visit.page.goto(base + path, wait_until="networkidle")
+        return visit
+
+    yield open_page
+    for visit in visits:
+        visit.close()
+
+
+def page_path(page: str) -> str:
+    """A page's address under the site's, from its name in PAGES."""
+    return "" if page == "index" else f"{page}/"
 
 
 # Which tests are slow, by marker: `make test-fast` runs the others (in-process, in seconds).
