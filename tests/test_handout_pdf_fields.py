@@ -15,7 +15,7 @@ import pytest
 from PIL import Image, ImageChops
 
 from soleus_site.handout import NOTES_LINES, pdf_form
-from test_handout import OUTPUTS, PDFS, PRINT, built_list, handout  # noqa: F401 (fixture)
+from test_handout_pdf import OUTPUTS, PDFS, PRINT, built_list, handout  # noqa: F401 (fixture)
 
 REALISTIC = {
     "patient": "Samantha Okonkwo-Richardson",

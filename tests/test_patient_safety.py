@@ -11,7 +11,7 @@ import pytest
 from conftest import PROJECT_DIR, copy_project, edit, page_html
 from soleus_site.shortcodes import PageContext, ShortcodeError, expand_one
 from soleus_site.site_build import build_into
-from test_handout import HANDOUT_PAGE, OUTPUTS, PDFS, fold, pdf_text
+from test_handout_pdf import HANDOUT_PAGE, OUTPUTS, PDFS, fold, pdf_text
 
 
 def page_text(site, page: str) -> str:
