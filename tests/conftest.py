@@ -1,4 +1,6 @@
-"""Shared fixtures: build the real site once, or build a copy of the project with changes."""
+"""Shared fixtures and helpers: the real site built once, copies of the project to change and
+build, a page rendered as the build's plugin sees it, the real handout's files and text, and a
+browser; and which tests are slow, by marker."""
 
 from __future__ import annotations
 
@@ -21,9 +23,19 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import lxml.html
+import markdown
+import pypdf
 import pytest
+import yaml
+from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
 
+from soleus_site.handout.content import read_handout
+from soleus_site.handout.outputs import HandoutOutputs
+from soleus_site.page_model import PageSource
 from soleus_site.site_build import copy_site_sources
+from soleus_site.source_lines import SourceLinesExtension
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
@@ -189,6 +201,139 @@ def article_text(html: str) -> str:
     parser = _Text()
     parser.feed(html)
     return " ".join(" ".join(parser.parts).split())
+
+
+# A copy of the project, changed and built by one test ---------------------------------------
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project (copy_project), for one test to change and build."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def good_site(project, built_site) -> Path:
+    """The copy's site/ as a good build leaves it (the real site's), so a failed build can be seen
+    to leave it byte for byte."""
+    shutil.copytree(built_site, project / "site")
+    return project / "site"
+
+
+MARK = "## What it does"  # a heading of docs/anatomy.md: things are planted just above it
+ANATOMY = "docs/anatomy.md"
+
+
+def plant(project: Path, text: str, page: str = ANATOMY, before: str = MARK) -> int:
+    """Put `text` on its own just above `before` in a page; the line it starts on."""
+    edit(project / page, before, f"{text}\n\n{before}")
+    return line_of(project / page, text.split("\n")[0])
+
+
+def problems_of(result) -> list[str]:
+    """The build's problem lines and the count after them."""
+    lines = result.stdout.splitlines()
+    count = next(i for i, line in enumerate(lines) if line.endswith(("warning", "warnings")))
+    return lines[:count + 1]
+
+
+def assert_failed_and_site_kept(project: Path, result, before: dict) -> None:
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[-1] == "Build failed: site/ was left as it was."
+    assert tree_digest(project / "site") == before
+
+
+def messages(problems) -> list[str]:
+    """Problems as staff read them."""
+    return [str(problem) for problem in problems]
+
+
+# A page as the build's plugin sees it, without building the site ----------------------------
+
+# mkdocs.yml's markdown_extensions
+EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc",
+              "pymdownx.blocks.caption", "pymdownx.details", "pymdownx.superfences"]
+FRONT = "---\ntitle: T\n---\n\n# Page\n\n"  # what follows starts on line 7
+
+
+def render(text: str, src: str = "exercise.md"):
+    """(page, element tree, source map) of a page's file, as the build's plugin sees them."""
+    body, meta = get_data(text)
+    page = PageSource(src, f"docs/{src}", text, meta)
+    first = text[: len(text) - len(body)].count("\n") + 1
+    page.markdown_lines = body.split("\n")
+    page.file_lines = list(range(first, first + len(page.markdown_lines)))
+    found = {}
+    extension = SourceLinesExtension(current_page=lambda: page,
+                                     readers=[lambda root, source_map: found.update(
+                                         root=root, source_map=source_map)])
+    markdown.Markdown(extensions=[*EXTENSIONS, extension],
+                      extension_configs={"toc": {"permalink": True}}).convert(body)
+    return page, found["root"], found["source_map"]
+
+
+@pytest.fixture
+def picture_docs(tmp_path) -> Path:
+    """docs/ with the site's pictures (docs/images/), for pages that show them."""
+    docs = tmp_path / "docs"
+    shutil.copytree(PROJECT_DIR / "docs" / "images", docs / "images")
+    return docs
+
+
+# A page with `handout: true` and every part its handout reads, written for the tests
+EXERCISE = (FIXTURES_DIR / "handout" / "exercise.md").read_text(encoding="utf-8")
+
+
+def handout_of(text: str, docs: Path):
+    """What the handout reads from a page (its HandoutContent), or the problem it raises."""
+    _, root, source_map = render(text)
+    return read_handout(root, source_map, HandoutOutputs.for_page("exercise/index.html", "Heel raise"),
+                        "https://example.org/exercise/", docs)
+
+
+# The real site's handout -----------------------------------------------------------------------
+
+OUTPUTS = HandoutOutputs("exercise/index.html", "bent-knee-heel-raise")
+HANDOUT_PAGE = OUTPUTS.page
+PDFS = (OUTPUTS.pdf_a4, OUTPUTS.pdf_letter, OUTPUTS.pdf_large_print)
+# Smallest type allowed, in points: (body text, labels inside the drawings), and most pages
+CLEAR_PRINT = (12, 12)
+LARGE_PRINT = (16, 16)
+PRINT = {OUTPUTS.pdf_a4: (CLEAR_PRINT, 2), OUTPUTS.pdf_letter: (CLEAR_PRINT, 2),
+         OUTPUTS.pdf_large_print: (LARGE_PRINT, 4)}
+
+
+def config_of(project: Path):
+    return load_config(config_file=str(project / "mkdocs.yml"))
+
+
+@pytest.fixture(scope="module")
+def handout(built_site):
+    """The real site, built with its handout: (site, config)."""
+    return built_site, config_of(PROJECT_DIR)
+
+
+def fold(text: str) -> str:
+    """Text compared as a reader sees it: whitespace folded, line-end hyphens joined."""
+    text = text.replace("\u2019", "'").replace("\u00ad", "")
+    return " ".join(text.split())
+
+
+def pdf_text(path: Path) -> str:
+    return fold(" ".join(page.extract_text() for page in pypdf.PdfReader(path).pages))
+
+
+def built_list(site: Path, heading_id: str) -> list[str]:
+    """The items of the first list under a heading of the built exercise page, as plain text."""
+    page = lxml.html.fromstring((site / "exercise" / "index.html").read_text(encoding="utf-8"))
+    heading = page.get_element_by_id(heading_id)
+    found = next((element for element in heading.itersiblings() if element.tag in ("ol", "ul")), None)
+    assert found is not None, f"the built exercise page has no list under #{heading_id}"
+    return [fold(item.text_content()) for item in found.findall("li")]
+
+
+def front_matter(project: Path, page: str) -> dict:
+    source = (project / "docs" / page).read_text(encoding="utf-8")
+    return yaml.safe_load(source.split("---")[1])
 
 
 # A site in a real browser: Debian's Chromium (never a downloaded browser), driven by Playwright ---

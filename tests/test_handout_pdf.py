@@ -1,95 +1,41 @@
-"""The printable handout: made from a page with `handout: true`, two sheets in clear print and a
-large-print version, tagged, scannable; its PDFs made again only when what they show changes."""
+"""The handout's PDFs (handout/pdf.py), made for each page with `handout: true`: A4, US Letter and
+large print, written beside the page; each on its paper, in at most two pages (four in large
+print), in clear or large type, holding every step, dosage line and the stop rule, tagged with its
+title, language and alt text, and with a QR code that opens the page. Made again only when what
+they show changes, the same bytes each time; grown past their pages, a warning. On the real site
+as built once per run, or a copy of the project."""
 
 from __future__ import annotations
 
 import ctypes
-import datetime
 import html
-import io
 import math
 import re
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urljoin
 
-import lxml.html
 import pypdf
 import pypdfium2
 import pytest
-import yaml
 import zxingcpp
-from mkdocs.config import load_config
 
-from conftest import PROJECT_DIR, copy_project, edit, line_of
-from soleus_site.handout import ASSETS_DIR, FONTS, NOTES_LINES, pdf_form
-from soleus_site.handout.outputs import HandoutOutputs
+from conftest import (HANDOUT_PAGE, OUTPUTS, PDFS, PRINT, PROJECT_DIR, built_list, edit,
+                      front_matter, line_of, pdf_text)
 from soleus_site.site_build import build_into
 
-OUTPUTS = HandoutOutputs("exercise/index.html", "bent-knee-heel-raise")
-HANDOUT_PAGE = OUTPUTS.page
-FONTS_DIR = ASSETS_DIR / "fonts"
 A4, LETTER = (595.28, 841.89), (612.0, 792.0)
+
+
 PAPER = {OUTPUTS.pdf_a4: A4, OUTPUTS.pdf_letter: LETTER, OUTPUTS.pdf_large_print: A4}
-PDFS = tuple(PAPER)
-# Smallest type allowed, in points: (body text, labels inside the drawings), and most pages
-CLEAR_PRINT = (12, 12)
-LARGE_PRINT = (16, 16)
-PRINT = {OUTPUTS.pdf_a4: (CLEAR_PRINT, 2), OUTPUTS.pdf_letter: (CLEAR_PRINT, 2),
-         OUTPUTS.pdf_large_print: (LARGE_PRINT, 4)}
+
+
 # The words inside the two drawings the handout shows
 LABELS = ("Knee bent", "Ball of foot", "on edge", "Heel", "down", "Knee", "still bent", "Heel",
           "high", "Wrong:", "knee", "straight")
 
 
-# The exercise page's dosage list, as written
-DOSAGE_LIST = (PROJECT_DIR / "docs" / "exercise.md").read_text(encoding="utf-8").partition(
-    "## How many and how often\n\n")[2].partition("\n## ")[0]
-
-
-def config_of(project: Path):
-    return load_config(config_file=str(project / "mkdocs.yml"))
-
-
-@pytest.fixture(scope="module")
-def handout(built_site):
-    """The real site, built with its handout: (site, config)."""
-    return built_site, config_of(PROJECT_DIR)
-
-
-def fold(text: str) -> str:
-    """Text compared as a reader sees it: whitespace folded, line-end hyphens joined."""
-    text = text.replace("\u2019", "'").replace("\u00ad", "")
-    return " ".join(text.split())
-
-
-def pdf_text(path: Path) -> str:
-    return fold(" ".join(page.extract_text() for page in pypdf.PdfReader(path).pages))
-
-
-def built_list(site: Path, heading_id: str) -> list[str]:
-    """The items of the first list under a heading of the built exercise page, as plain text."""
-    page = lxml.html.fromstring((site / "exercise" / "index.html").read_text(encoding="utf-8"))
-    heading = page.get_element_by_id(heading_id)
-    found = next((element for element in heading.itersiblings() if element.tag in ("ol", "ul")), None)
-    assert found is not None, f"the built exercise page has no list under #{heading_id}"
-    return [fold(item.text_content()) for item in found.findall("li")]
-
-
-def front_matter(project: Path, page: str) -> dict:
-    source = (project / "docs" / page).read_text(encoding="utf-8")
-    return yaml.safe_load(source.split("---")[1])
-
-
-
-
-@pytest.fixture
-def project(tmp_path):
-    return copy_project(tmp_path / "project")
-
-
-# What it writes -------------------------------------------------------------------------------
+# What it writes ----------------------------------------------------------------------------------
 
 def test_writes_the_page_and_both_pdfs_beside_the_exercise_page(handout):
     site, _ = handout
@@ -259,152 +205,7 @@ def test_pdfs_are_reproducible(project):
         assert (project / "site2" / pdf).read_bytes() == (project / "site" / pdf).read_bytes()
 
 
-# The plan's blanks are form fields in the PDFs -------------------------------------------------
-
-PLAN_FIELDS = {"patient": "Name", "date": "Date", "clinician": "Clinician", "sets": "Sets",
-               "leg": "Leg", "repetitions": "Repetitions", "weight": "Weight",
-               "times_a_week": "Times a week", "level": "Your level", "notes": "Notes",
-               "phone": "Phone"}
-TYPED = {"patient": "Sam Patel", "date": "1 December 2026", "clinician": "Jo Smith", "sets": "3",
-         "repetitions": "12", "weight": "5 kg in a backpack", "times_a_week": "3",
-         "notes": "Stop if the pain goes above 3 out of 10.", "phone": "01234 567890"}
-RADIO, MULTILINE = 1 << 15, 1 << 12
-
-
-@pytest.mark.parametrize("pdf", PDFS)
-def test_each_pdf_has_a_named_empty_field_for_each_blank_of_the_plan(handout, pdf):
-    """A text field for each blank and a radio group for each choice, each named (/TU) and drawn
-    (/AP) as it is, so every reader shows the same: no reader is asked to draw them itself."""
-    site, _ = handout
-    reader = pypdf.PdfReader(site / pdf)
-    form = reader.trailer["/Root"]["/AcroForm"]
-    assert "/NeedAppearances" not in form
-    fields = reader.get_fields()
-    assert {name: str(field["/TU"]) for name, field in fields.items()} == PLAN_FIELDS
-    # only fields are listed as fields: a radio group's boxes are its kids
-    assert sorted(str(field.get_object()["/T"]) for field in form["/Fields"]) == sorted(PLAN_FIELDS)
-    levels = [line.split(":")[0] for line in built_list(site, "make-it-easier-or-harder")]
-    for name, field in fields.items():
-        if name in TYPED:
-            assert (field["/FT"], field["/V"]) == ("/Tx", "")
-            assert bool(int(field.get("/Ff", 0)) & MULTILINE) == (name == "notes")
-            assert "/N" in field.indirect_reference.get_object()["/AP"]
-        else:  # a group of boxes, one to tick
-            group = field.indirect_reference.get_object()
-            assert (field["/FT"], field["/V"], int(field["/Ff"]) & RADIO) == ("/Btn", "/Off", RADIO)
-            options = {"leg": ["Left", "Right", "Both"], "level": levels}[name]
-            assert field["/_States_"] == [f"/{option}" for option in options]
-            for kid, option in zip(group["/Kids"], options, strict=True):
-                widget = kid.get_object()
-                assert "/T" not in widget and widget["/AS"] == "/Off"
-                for look in ("/N", "/D"):  # on and off, as shown and while pressed
-                    assert sorted(widget["/AP"][look]) == sorted([f"/{option}", "/Off"])
-
-
-@pytest.mark.parametrize("pdf", PDFS)
-def test_what_is_typed_into_a_pdf_is_on_the_sheet(handout, pdf, tmp_path):
-    """What one types or ticks is drawn in the field (pdf_form.fill does what a reader does), and
-    printed (PDFium flattens the fields into the page, as printing does) it is all there."""
-    site, _ = handout
-    filled = pdf_form.fill((site / pdf).read_bytes(), {**TYPED, "leg": "Right"}, NOTES_LINES)
-    document = pypdfium2.PdfDocument(filled)
-    document.init_forms()
-    for page in document:
-        assert pypdfium2.raw.FPDFPage_Flatten(page, pypdfium2.raw.FLAT_PRINT) in (
-            pypdfium2.raw.FLATTEN_SUCCESS, pypdfium2.raw.FLATTEN_NOTHINGTODO)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    printed = pypdfium2.PdfDocument(buffer.getvalue())
-    text = fold(" ".join(page.get_textpage().get_text_bounded() for page in printed))
-    for value in TYPED.values():
-        assert value in text
-    values = pypdf.PdfReader(io.BytesIO(filled)).get_fields()
-    assert {name: values[name]["/V"] for name in TYPED} == TYPED
-    assert (values["leg"]["/V"], values["level"]["/V"]) == ("/Right", "/Off")
-
-
-# The handout page on the site -----------------------------------------------------------------
-
-class _Refs(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.refs: list[tuple[str, str, dict]] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        for name in ("src", "href"):
-            if attrs.get(name):
-                self.refs.append((tag, attrs[name], attrs))
-
-
-def test_handout_page_is_a_proper_page(handout):
-    site, _ = handout
-    page = (site / HANDOUT_PAGE).read_text(encoding="utf-8")
-    assert re.search(r'<html lang="en(-GB)?">', page)
-    assert re.search(r"<title>[^<]{10,}</title>", page)
-    assert re.search(r'<meta name="description" content="[^"]{30,}">', page)
-    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
-    assert '<a class="toolbar__back" href="../">' in page
-    assert 'href="bent-knee-heel-raise-a4.pdf"' in page
-    assert 'href="bent-knee-heel-raise-letter.pdf"' in page
-    assert '<a href="bent-knee-heel-raise-large-print.pdf">large-print PDF (A4)</a>' in page
-    # 6 weeks x 7 days, every other day; 3 legs and 3 levels to tick in the plan
-    assert page.count('<span class="box"') == 3 + 3  # 3 legs and 3 levels to tick in the plan
-    assert page.count('<th scope="col">Date</th>') == 2  # the session record's two halves
-
-
-def test_handout_page_uses_only_local_files(handout):
-    site, config = handout
-    page_path = site / HANDOUT_PAGE
-    parser = _Refs()
-    parser.feed(page_path.read_text(encoding="utf-8"))
-    own_site = urlparse(config.site_url).netloc
-    clinic_site = urlparse(config.extra["clinic"]["website"]).netloc
-    assets = [(tag, ref) for tag, ref, attrs in parser.refs
-              if tag in ("img", "script", "source", "video", "audio", "iframe")
-              or (tag == "link" and attrs.get("rel") != "canonical")]
-    assert len(assets) >= 4  # stylesheet, two pictures, QR code
-    stylesheets = []
-    for tag, ref in assets:
-        assert not urlparse(ref).scheme and not ref.startswith("//"), ref
-        file = (page_path.parent / ref).resolve()
-        assert file.is_file() and site.resolve() in file.parents, ref
-        if ref.endswith(".css"):
-            stylesheets.append(file)
-    for stylesheet in stylesheets:
-        for ref in re.findall(r"url\(\s*['\"]?([^'\")]+)", stylesheet.read_text()):
-            assert not urlparse(ref).scheme, ref
-            assert (stylesheet.parent / ref).is_file(), ref
-    for tag, ref, attrs in parser.refs:
-        if tag == "a":
-            url = urlparse(ref)
-            if url.scheme in ("http", "https"):
-                assert url.netloc in (own_site, clinic_site), ref
-            elif url.scheme not in ("mailto", "tel"):
-                target = (page_path.parent / url.path).resolve()
-                assert target.is_file() or (target / "index.html").is_file(), ref
-
-
-def test_empty_clinic_details_are_left_out_and_known_ones_shown(handout, project):
-    site, _ = handout
-    page = (site / HANDOUT_PAGE).read_text(encoding="utf-8")
-    clinic = config_of(PROJECT_DIR).extra["clinic"]
-    for label, key in (("Email:", "email"), ("Book an appointment", "booking_url")):
-        assert (label in page) == bool(clinic[key])
-    # No number yet: a line for the clinician to write it on, and no link
-    assert clinic["phone"] == ""
-    assert "Phone: <span class=\"blank\"" in page and "tel:" not in page
-
-    edit(project / "mkdocs.yml", 'phone: ""', 'phone: "01234 567 890"')
-    assert build_into(project, project / "site").problems == []
-    page = (project / "site" / HANDOUT_PAGE).read_text(encoding="utf-8")
-    assert 'Phone: <a href="tel:+441234567890">01234 567890</a>' in page
-    assert 'class="blank"' not in page
-    assert "Email:" not in page
-    assert "Phone: 01234 567890" in pdf_text(project / "site" / OUTPUTS.pdf_a4)
-
-
-# Staff edit the page only ---------------------------------------------------------------------
+# Staff edit the page only ------------------------------------------------------------------------
 
 def test_pdfs_are_reused_when_unchanged_and_remade_when_a_step_changes(project):
     first = build_into(project, project / "site")
@@ -461,40 +262,6 @@ def test_every_page_with_handout_true_gets_its_own_handout(project):
             '<a href="handout/straight-knee-heel-raise-large-print.pdf">large print</a>)') in (site / "straight-knee" / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("change, message", [
-    (("## How to do it", "## Steps"),
-     '{handout_line}: the handout needs a section headed "How to do it" with a numbered list of steps'),
-    ((":safety: check-first\n", ""),
-     '{handout_line}: the handout needs the "Check with us first" box: add the line :safety: '
-     "check-first to the page"),
-    (("## When to get help\n\n:safety: get-help\n", "## When to get help\n\nSee your GP.\n"),
-     '{help_line}: the handout needs a section headed "When to get help" with the urgent signs: '
-     "add the line :safety: get-help under it"),
-    ((DOSAGE_LIST, "Do up to 15 in 1 set.\n"),
-     '{line}: the handout needs a section headed "How many and how often" with a bulleted list: '
-     "repetitions, sets, how often, and once you add weights"),
-    (("## How it should feel", "## Feelings"),
-     '{handout_line}: the handout needs a section headed "How it should feel": what pain is all '
-     "right while exercising and the next day"),
-    (("- **Easier:** both feet", "- Easier: both feet"),
-     '{levels_line}: each item under "Make it easier or harder" needs to start with its level in '
-     "bold, for example **Easier:** start with both feet"),
-    ((":safety: when-to-stop\n", ""),
-     '{handout_line}: the handout needs the "When to stop" box: add the line :safety: '
-     "when-to-stop to the page"),
-])
-def test_a_missing_part_is_one_problem_at_its_line_and_nothing_more(project, change, message):
-    exercise = project / "docs" / "exercise.md"
-    edit(exercise, *change)
-    expected = "docs/exercise.md:" + message.format(
-        handout_line=line_of(exercise, "handout: true"), line=line_of(exercise, "## How many and how often"),
-        help_line=line_of(exercise, "## When to get help"),
-        levels_line=line_of(exercise, "## Make it easier or harder"))
-    outcome = build_into(project, project / "site")
-    assert [str(problem) for problem in outcome.problems] == [expected]
-    assert outcome.notes == []
-
-
 def test_a_handout_grown_past_its_pages_is_a_warning_at_handout_true(project):
     exercise = project / "docs" / "exercise.md"
     line = ("- **Stay steady:** move smoothly up and down, and do fewer repetitions when your calf "
@@ -514,67 +281,3 @@ def test_a_handout_grown_past_its_pages_is_a_warning_at_handout_true(project):
     assert [str(problem) for problem in again.problems] == [
         str(problem) for problem in outcome.problems]
     assert again.notes == ["Handout of docs/exercise.md: PDFs reused (nothing they show has changed)"]
-
-
-def test_a_misspelt_picture_in_the_steps_is_one_problem_at_its_line(project):
-    exercise = project / "docs" / "exercise.md"
-    edit(exercise, "(images/heel-raise-top.svg)", "(images/heel-raise-topp.svg)")
-    outcome = build_into(project, project / "site")
-    assert [str(problem) for problem in outcome.problems] == [
-        f"docs/exercise.md:{line_of(exercise, 'heel-raise-topp.svg')}: "
-        "picture 'images/heel-raise-topp.svg': file not found (did you mean 'heel-raise-top.svg'?)"]
-
-
-def test_a_page_without_steps_is_reported_at_its_heading(project):
-    exercise = project / "docs" / "exercise.md"
-    text = exercise.read_text(encoding="utf-8")
-    steps = text[text.index("1. Stand with the ball"):text.index("![Side view: standing")]
-    edit(exercise, steps, "")
-    outcome = build_into(project, project / "site")
-    assert [str(problem) for problem in outcome.problems] == [
-        f'docs/exercise.md:{line_of(exercise, "## How to do it")}: the handout needs a section '
-        f'headed "How to do it" with a numbered list of steps']
-
-
-def test_the_last_updated_date_is_the_pages_own(handout):
-    site, _ = handout
-    updated: datetime.date = front_matter(PROJECT_DIR, "exercise.md")["updated"]
-    assert (f'<time datetime="{updated.isoformat()}">{updated.day} {updated:%B %Y}</time>'
-            in (site / HANDOUT_PAGE).read_text(encoding="utf-8"))
-
-
-# The sheet's type --------------------------------------------------------------------------------
-
-def test_the_sheets_zero_has_no_slash_and_stays_narrower_than_the_letter_o():
-    """A slashed zero reads as "Ø" on paper: the shipped fonts draw it open (one counter), still
-    narrower than the O, and are the files scripts/make_fonts.py makes from the originals."""
-    from fontTools.ttLib import TTFont
-
-    for name in FONTS[:2]:
-        font = TTFont(FONTS_DIR / name)
-        zero, letter_o = font["glyf"]["zero"], font["glyf"]["O"]
-        assert (zero.numberOfContours, letter_o.numberOfContours) == (2, 2)
-        assert font["hmtx"]["zero"][0] < font["hmtx"]["O"][0] - 50
-        assert font["name"].getDebugName(1) == "Atkinson Hyperlegible Open Zero"
-        original = TTFont(PROJECT_DIR / "scripts" / "font-sources" / name.replace("OpenZero", ""))
-        assert original["glyf"]["zero"].numberOfContours == 3  # the outline and two counters
-
-
-def test_make_fonts_makes_the_shipped_fonts_byte_for_byte(tmp_path):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("make_fonts", PROJECT_DIR / "scripts" / "make_fonts.py")
-    make_fonts = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(make_fonts)
-    for path in make_fonts.main(tmp_path):
-        assert path.read_bytes() == (FONTS_DIR / path.name).read_bytes()
-
-
-@pytest.mark.parametrize("pdf", PDFS)
-def test_each_pdf_embeds_the_open_zero_font(handout, pdf):
-    site, _ = handout
-    names = {str(font["/BaseFont"]).split("+")[-1]
-             for page in pypdf.PdfReader(site / pdf).pages
-             for font in page["/Resources"]["/Font"].values()}
-    assert names >= {"Atkinson-Hyperlegible-Open-Zero", "Atkinson-Hyperlegible-Open-Zero-Bold"}
-    assert not names & {"Atkinson-Hyperlegible", "Atkinson-Hyperlegible-Bold"}
