@@ -47,14 +47,43 @@ SAFETY_MODULES = (
 # Fast tests that call those modules in-process (mutmut runs, for each mutant, only those of
 # them that called the mutated function).
 MUTATE_TESTS = (
+    "tests/test_problems.py",
+    "tests/test_front_matter.py",
+    "tests/test_shortcodes.py",
     "tests/test_clinic.py",
-    "tests/test_guards.py",
-    "tests/test_safety_units.py",
-    "tests/test_safety_pages.py",
-    # whole builds, a server and .ci/run: run by `make test`, too slow to run for each mutant
-    "--deselect", "tests/test_guards.py::test_an_empty_description_fails_the_real_build_at_its_line",
-    "--deselect", "tests/test_guards.py::test_serve_makes_the_handout_and_shows_a_staff_problem_at_its_line",
-    "-k", "not test_ci_",
+    "tests/test_links.py",
+    "tests/test_published_files.py",
+    "tests/test_page_content.py",
+    "tests/test_pictures_check.py",
+    "tests/test_handout_content.py",
+    "tests/test_handout_sheet.py",
+    # whole builds (and the real site's handout, built once per run): run by `make test`, too
+    # slow to run for each mutant
+    "--deselect", "tests/test_front_matter.py::test_an_empty_description_fails_the_real_build_at_its_line",
+    "--deselect", "tests/test_front_matter.py::test_review_dates_overdue_or_due_soon_warn_but_do_not_fail",
+    "--deselect", "tests/test_shortcodes.py::test_youtube_id_shows_a_local_poster_and_a_play_link_without_loading_youtube",
+    "--deselect", "tests/test_shortcodes.py::test_youtube_link_is_reduced_to_its_id",
+    "--deselect", "tests/test_shortcodes.py::test_local_file_plays_in_the_page_with_poster_and_captions_and_loads_nothing_first",
+    "--deselect", "tests/test_shortcodes.py::test_malformed_sources_fail_the_build_naming_file_and_line",
+    "--deselect", "tests/test_shortcodes.py::test_a_code_block_never_closed_and_the_shortcode_it_swallows",
+    "--deselect", "tests/test_shortcodes.py::test_an_indented_shortcode_is_an_error_not_text",
+    "--deselect", "tests/test_clinic.py::test_a_clinic_detail_set_once_appears_in_footer_contact_list_and_handout",
+    "--deselect", "tests/test_clinic.py::test_a_phone_number_that_cannot_be_dialled_points_at_the_setting",
+    "--deselect", "tests/test_clinic.py::test_feedback_link_appears_under_each_page_once_the_clinic_email_is_known",
+    "--deselect", "tests/test_published_files.py::test_a_file_of_another_kind_in_docs_is_not_published",
+    "--deselect", "tests/test_published_files.py::test_links_to_files_outside_docs_are_never_followed",
+    "--deselect", "tests/test_published_files.py::test_a_link_to_a_folder_stops_the_build_before_it_is_looked_through",
+    "--deselect", "tests/test_published_files.py::test_a_page_not_saved_as_utf8_names_its_first_bad_byte",
+    "--deselect", "tests/test_page_content.py::test_code_or_a_silent_loss_in_a_page_is_an_error_at_its_line",
+    "--deselect", "tests/test_page_content.py::test_a_comment_is_taken_out_of_the_page_with_a_warning",
+    "--deselect", "tests/test_pictures_check.py::test_a_picture_too_heavy_for_a_phone_is_an_error",
+    "--deselect", "tests/test_handout_content.py::test_a_missing_part_is_one_problem_at_its_line_and_nothing_more",
+    "--deselect", "tests/test_handout_content.py::test_a_misspelt_picture_in_the_steps_is_one_problem_at_its_line",
+    "--deselect", "tests/test_handout_content.py::test_a_page_without_steps_is_reported_at_its_heading",
+    "--deselect", "tests/test_handout_sheet.py::test_handout_page_is_a_proper_page",
+    "--deselect", "tests/test_handout_sheet.py::test_handout_page_uses_only_local_files",
+    "--deselect", "tests/test_handout_sheet.py::test_empty_clinic_details_are_left_out_and_known_ones_shown",
+    "--deselect", "tests/test_handout_sheet.py::test_the_last_updated_date_is_the_pages_own",
 )
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "tests")
 IGNORED = shutil.ignore_patterns("__pycache__", "node_modules", "*.egg-info", ".cache")

@@ -1,4 +1,6 @@
-"""Shared fixtures: build the real site once, or build a copy of the project with changes."""
+"""Shared fixtures and helpers: the real site built once, copies of the project to change and
+build, a page rendered as the build's plugin sees it, the real handout's files and text, and a
+browser; and which tests are slow, by marker."""
 
 from __future__ import annotations
 
@@ -10,16 +12,30 @@ import inspect
 import io
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import traceback
 from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import lxml.html
+import markdown
+import pypdf
 import pytest
+import yaml
+from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
 
+from soleus_site.handout.content import read_handout
+from soleus_site.handout.outputs import HandoutOutputs
+from soleus_site.page_model import PageSource
 from soleus_site.site_build import copy_site_sources
+from soleus_site.source_lines import SourceLinesExtension
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
@@ -187,12 +203,241 @@ def article_text(html: str) -> str:
     return " ".join(" ".join(parser.parts).split())
 
 
+# A copy of the project, changed and built by one test ---------------------------------------
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project (copy_project), for one test to change and build."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def good_site(project, built_site) -> Path:
+    """The copy's site/ as a good build leaves it (the real site's), so a failed build can be seen
+    to leave it byte for byte."""
+    shutil.copytree(built_site, project / "site")
+    return project / "site"
+
+
+MARK = "## What it does"  # a heading of docs/anatomy.md: things are planted just above it
+ANATOMY = "docs/anatomy.md"
+
+
+def plant(project: Path, text: str, page: str = ANATOMY, before: str = MARK) -> int:
+    """Put `text` on its own just above `before` in a page; the line it starts on."""
+    edit(project / page, before, f"{text}\n\n{before}")
+    return line_of(project / page, text.split("\n")[0])
+
+
+def problems_of(result) -> list[str]:
+    """The build's problem lines and the count after them."""
+    lines = result.stdout.splitlines()
+    count = next(i for i, line in enumerate(lines) if line.endswith(("warning", "warnings")))
+    return lines[:count + 1]
+
+
+def assert_failed_and_site_kept(project: Path, result, before: dict) -> None:
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[-1] == "Build failed: site/ was left as it was."
+    assert tree_digest(project / "site") == before
+
+
+def messages(problems) -> list[str]:
+    """Problems as staff read them."""
+    return [str(problem) for problem in problems]
+
+
+# A page as the build's plugin sees it, without building the site ----------------------------
+
+# mkdocs.yml's markdown_extensions
+EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc",
+              "pymdownx.blocks.caption", "pymdownx.details", "pymdownx.superfences"]
+FRONT = "---\ntitle: T\n---\n\n# Page\n\n"  # what follows starts on line 7
+
+
+def render(text: str, src: str = "exercise.md"):
+    """(page, element tree, source map) of a page's file, as the build's plugin sees them."""
+    body, meta = get_data(text)
+    page = PageSource(src, f"docs/{src}", text, meta)
+    first = text[: len(text) - len(body)].count("\n") + 1
+    page.markdown_lines = body.split("\n")
+    page.file_lines = list(range(first, first + len(page.markdown_lines)))
+    found = {}
+    extension = SourceLinesExtension(current_page=lambda: page,
+                                     readers=[lambda root, source_map: found.update(
+                                         root=root, source_map=source_map)])
+    markdown.Markdown(extensions=[*EXTENSIONS, extension],
+                      extension_configs={"toc": {"permalink": True}}).convert(body)
+    return page, found["root"], found["source_map"]
+
+
+@pytest.fixture
+def picture_docs(tmp_path) -> Path:
+    """docs/ with the site's pictures (docs/images/), for pages that show them."""
+    docs = tmp_path / "docs"
+    shutil.copytree(PROJECT_DIR / "docs" / "images", docs / "images")
+    return docs
+
+
+# A page with `handout: true` and every part its handout reads, written for the tests
+EXERCISE = (FIXTURES_DIR / "handout" / "exercise.md").read_text(encoding="utf-8")
+
+
+def handout_of(text: str, docs: Path):
+    """What the handout reads from a page (its HandoutContent), or the problem it raises."""
+    _, root, source_map = render(text)
+    return read_handout(root, source_map, HandoutOutputs.for_page("exercise/index.html", "Heel raise"),
+                        "https://example.org/exercise/", docs)
+
+
+# The real site's handout -----------------------------------------------------------------------
+
+OUTPUTS = HandoutOutputs("exercise/index.html", "bent-knee-heel-raise")
+HANDOUT_PAGE = OUTPUTS.page
+PDFS = (OUTPUTS.pdf_a4, OUTPUTS.pdf_letter, OUTPUTS.pdf_large_print)
+# Smallest type allowed, in points: (body text, labels inside the drawings), and most pages
+CLEAR_PRINT = (12, 12)
+LARGE_PRINT = (16, 16)
+PRINT = {OUTPUTS.pdf_a4: (CLEAR_PRINT, 2), OUTPUTS.pdf_letter: (CLEAR_PRINT, 2),
+         OUTPUTS.pdf_large_print: (LARGE_PRINT, 4)}
+
+
+def config_of(project: Path):
+    return load_config(config_file=str(project / "mkdocs.yml"))
+
+
+@pytest.fixture(scope="module")
+def handout(built_site):
+    """The real site, built with its handout: (site, config)."""
+    return built_site, config_of(PROJECT_DIR)
+
+
+def fold(text: str) -> str:
+    """Text compared as a reader sees it: whitespace folded, line-end hyphens joined."""
+    text = text.replace("\u2019", "'").replace("\u00ad", "")
+    return " ".join(text.split())
+
+
+def pdf_text(path: Path) -> str:
+    return fold(" ".join(page.extract_text() for page in pypdf.PdfReader(path).pages))
+
+
+def built_list(site: Path, heading_id: str) -> list[str]:
+    """The items of the first list under a heading of the built exercise page, as plain text."""
+    page = lxml.html.fromstring((site / "exercise" / "index.html").read_text(encoding="utf-8"))
+    heading = page.get_element_by_id(heading_id)
+    found = next((element for element in heading.itersiblings() if element.tag in ("ol", "ul")), None)
+    assert found is not None, f"the built exercise page has no list under #{heading_id}"
+    return [fold(item.text_content()) for item in found.findall("li")]
+
+
+def front_matter(project: Path, page: str) -> dict:
+    source = (project / "docs" / page).read_text(encoding="utf-8")
+    return yaml.safe_load(source.split("---")[1])
+
+
+# A site in a real browser: Debian's Chromium (never a downloaded browser), driven by Playwright ---
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder: Path):
+    """A folder served over HTTP on a free local port, in a thread: (server, its address)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=folder))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def free_port() -> int:
+    """A local port nothing listens on (the moment this returns)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    """The real site, served."""
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium, launched once per test file. Missing, it skips the test; on CI (CI=true) it
+    fails it, so a missing browser is never a silent pass."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing: CI must install it (apt-get install -y chromium)",
+                        pytrace=False)
+        pytest.skip(f"{CHROMIUM} is missing: run  make test  to install it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page in a fresh browser context that records, and refuses, requests to other hosts."""
+
+    def __init__(self, browser, base_url, width=360, scheme="light"):
+        self.context = browser.new_context(viewport={"width": width, "height": 800},
+                                           color_scheme=scheme)
+        self.base_host = urlsplit(base_url).netloc
+        self.other_hosts: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+
+    def _route(self, route):
+        host = urlsplit(route.request.url).netloc
+        if host == self.base_host:
+            route.continue_()
+        else:
+            self.other_hosts.append(route.request.url)
+            route.abort()
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, site_url):
+    """visit(path, width, scheme, base): a page of the site opened in a fresh Visit."""
+    visits = []
+
+    def open_page(path="", width=360, scheme="light", base=site_url):
+        visit = Visit(browser, base, width, scheme)
+        visits.append(visit)
+        visit.page.goto(base + path, wait_until="networkidle")
+        return visit
+
+    yield open_page
+    for visit in visits:
+        visit.close()
+
+
+def page_path(page: str) -> str:
+    """A page's address under the site's, from its name in PAGES."""
+    return "" if page == "index" else f"{page}/"
+
+
 # Which tests are slow, by marker: `make test-fast` runs the others (in-process, in seconds).
 # A test is a browser test when it drives Chromium, a build test when it builds a site (the
 # shared one, or its own copy); everything else runs in-process on pages and files.
 BROWSER_FIXTURES = {"browser", "visit", "site_url"}
-BUILD_FIXTURES = {"built_site", "handout", "texts", "project", "filled"}
-BUILDERS = ("build_into(", "build_site(", "run_build(", "mkdocs_build(", "subprocess.run(")
+BUILD_FIXTURES = {"built_site", "handout", "texts", "project", "filled", "fixture_site"}
+BUILDERS = ("build_into(", "build_site(", "run_build(", "mkdocs_build(", "subprocess.run(", "subprocess.Popen(")
 
 
 def pytest_collection_modifyitems(items):

@@ -3,101 +3,16 @@ layout on a phone, the video, search and print."""
 
 from __future__ import annotations
 
-import functools
-import os
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
-from conftest import FIXTURES_DIR, PAGES, copy_project, mkdocs_build
+from conftest import FIXTURES_DIR, PAGES, WCAG_TAGS, copy_project, mkdocs_build, page_path, serve
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = (360, 1280)
 SCHEMES = ("light", "dark")
-
-if not CHROMIUM.exists():
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{CHROMIUM} is missing: CI must install it (apt-get install -y chromium)",
-                    pytrace=False)
-    pytest.skip(f"{CHROMIUM} is missing: run  make test  to install it", allow_module_level=True)
-
-from axe_playwright_python.sync_playwright import Axe  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder: Path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=folder))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    server, url = serve(built_site)
-    yield url
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-class Visit:
-    """A page in a fresh browser context that records, and refuses, requests to other hosts."""
-
-    def __init__(self, browser, base_url, width=360, scheme="light"):
-        self.context = browser.new_context(viewport={"width": width, "height": 800},
-                                           color_scheme=scheme)
-        self.base_host = urlsplit(base_url).netloc
-        self.other_hosts: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-
-    def _route(self, route):
-        host = urlsplit(route.request.url).netloc
-        if host == self.base_host:
-            route.continue_()
-        else:
-            self.other_hosts.append(route.request.url)
-            route.abort()
-
-    def close(self):
-        self.context.close()
-
-
-@pytest.fixture
-def visit(browser, site_url):
-    visits = []
-
-    def open_page(path="", width=360, scheme="light", base=site_url):
-        visit = Visit(browser, base, width, scheme)
-        visits.append(visit)
-        visit.page.goto(base + path, wait_until="networkidle")
-        return visit
-
-    yield open_page
-    for visit in visits:
-        visit.close()
-
-
-def page_path(page: str) -> str:
-    return "" if page == "index" else f"{page}/"
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

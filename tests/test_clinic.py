@@ -1,4 +1,8 @@
-"""The clinic's details in mkdocs.yml: each checked once, by the library made for it, at its line."""
+"""The clinic's details in mkdocs.yml (clinic.py): each checked once, by the library made for it
+(phonenumbers, email-validator), at its line, and left out when wrong; in a build, each detail
+set once is shown wherever the site shows it (footer, contact list, handout, feedback link). Most
+tests call clinic.py in-process (fast enough for `make mutate` to run them against every mutant);
+the last build a copy of the project."""
 
 from __future__ import annotations
 
@@ -184,6 +188,55 @@ def test_empty_details_are_not_checked_and_not_shown(tmp_path):
     assert contact_items(clinic) == []
 
 
+# Each rule, from the survivors of `make mutate` --------------------------------------------------
+
+def test_contact_items_in_order_with_their_links():
+    from soleus_site.clinic import ContactItem, contact_items
+
+    assert contact_items({"website": "https://www.example.org/", "phone": "01234 567890",
+                          "phone_dial": "+441234567890", "email": "a@example.org",
+                          "address": "1 High Street", "booking_url": "https://example.org/book"}) == [
+        ContactItem("Website", "example.org", "https://www.example.org/"),
+        ContactItem("Phone", "01234 567890", "tel:+441234567890"),
+        ContactItem("Email", "a@example.org", "mailto:a@example.org"),
+        ContactItem("Address", "1 High Street"),
+        ContactItem("", "Book an appointment", "https://example.org/book")]
+
+
+@pytest.mark.parametrize("url, keep, shown", [
+    ("https://www.example.org/", False, "example.org"),
+    ("https://www.example.org/", True, "example.org/"),
+    ("https://example.org/X/", False, "example.org/X"),
+    ("https://example.org/a?q=1", False, "example.org/a?q=1"),
+])
+def test_shown_address(url, keep, shown):
+    from soleus_site.clinic import shown_address
+
+    assert shown_address(url, keep) == shown
+
+
+@pytest.mark.parametrize("phone, mistake", [
+    ("01234 56789", "(no UK number has these digits): check each digit, and write it like 01234 567890"),
+    ("+80012345678", "(it does not start with 0 or +44): write the clinic's UK number, for example 01234 567890"),
+])
+def test_phone_mistakes(phone, mistake):
+    from soleus_site.clinic import _uk_number
+
+    assert _uk_number(phone) == (None, mistake)
+
+
+@pytest.mark.parametrize("url, mistake", [
+    ("http://example.org/a://b", "is not a secure address (it starts with http://): write it with "
+                                 "https:// instead, as https://example.org/a://b"),
+    ("example.org/book/now", "is not a full web address (it does not start with https://): write "
+                             "it as https://example.org/book/now"),
+])
+def test_web_address_mistakes(url, mistake):
+    from soleus_site.clinic import _web_address_mistake
+
+    assert _web_address_mistake(url) == mistake
+
+
 # The whole build -----------------------------------------------------------------------------
 
 def test_a_bad_phone_fails_the_build_once_at_its_line_and_keeps_the_last_good_site(tmp_path):
@@ -206,3 +259,39 @@ def test_a_bad_phone_fails_the_build_once_at_its_line_and_keeps_the_last_good_si
     assert lines[-1] == "Build failed: site/ was left as it was."
     assert tree_digest(project / "site") == before
     assert not list(project.glob(".site-*"))
+
+
+def test_a_clinic_detail_set_once_appears_in_footer_contact_list_and_handout(project):
+    edit(project / "mkdocs.yml", 'phone: ""', 'phone: "+44 (0)1234 567890"')
+    edit(project / "mkdocs.yml", 'email: ""', 'email: "Hello@Example.ORG"')
+    edit(project / "mkdocs.yml", 'booking_url: ""', 'booking_url: "https://example.org/book"')
+    assert run_build(project).returncode == 0
+    site = project / "site"
+    footer = (site / "index.html").read_text()
+    assert 'Phone: <a href="tel:+441234567890">01234 567890</a>.' in footer
+    assert 'Email: <a href="mailto:Hello@example.org">Hello@example.org</a>.' in footer
+    contact = (site / "how-we-can-help" / "index.html").read_text()
+    assert '<li>Phone: <a href="tel:+441234567890">01234 567890</a></li>' in contact
+    assert '<li><a href="https://example.org/book">Book an appointment</a></li>' in contact
+    assert 'href="tel:+441234567890"' in (site / "exercise" / "handout" / "index.html").read_text()
+    assert "+4401234567890" not in footer + contact
+
+
+def test_a_phone_number_that_cannot_be_dialled_points_at_the_setting(project):
+    edit(project / "mkdocs.yml", 'phone: ""', 'phone: "01234 56789O"')
+    result = run_build(project)
+    assert result.returncode == 1
+    line = line_of(project / "mkdocs.yml", 'phone: "01234 56789O"')
+    assert result.stdout.splitlines()[:2] == [
+        f"mkdocs.yml:{line}: phone '01234 56789O' is not a UK phone number (it has a letter in it): "
+        f"write it in digits, for example 01234 567890", "1 error, 0 warnings"]
+
+
+def test_feedback_link_appears_under_each_page_once_the_clinic_email_is_known(project):
+    assert run_build(project).returncode == 0
+    assert "Tell us what you think" not in (project / "site" / "anatomy" / "index.html").read_text()
+    edit(project / "mkdocs.yml", 'email: ""', 'email: "hello@example.org"')
+    assert run_build(project).returncode == 0
+    assert ('<a href="mailto:hello@example.org?subject=Feedback%3A%20The%20soleus%20muscle">'
+            'Tell us what you think of this page</a>') in (
+        project / "site" / "anatomy" / "index.html").read_text()

@@ -2,46 +2,29 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import shutil
-import socket
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from conftest import PROJECT_DIR
-
+from conftest import PROJECT_DIR, free_port, serve
 from soleus_site.checks.external import check_external
 from soleus_site.checks.links import ExternalLink
 from soleus_site.problems import Problem
 from soleus_site.site_build import build_into
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
 def other_website(tmp_path):
     (tmp_path / "www").mkdir()
     (tmp_path / "www" / "article.html").write_text("<p>here</p>")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=tmp_path / "www"))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url = serve(tmp_path / "www")
+    yield url
     server.shutdown()
 
 
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_missing_page_is_an_error_and_a_dead_host_only_a_warning(other_website, tmp_path):
-    dead = f"http://127.0.0.1:{closed_port()}/"
+    dead = f"http://127.0.0.1:{free_port()}/"
     links = [ExternalLink("docs/references.md", 12, other_website + "article.html"),
              ExternalLink("docs/references.md", 14, other_website + "gone.html#part"),
              ExternalLink("mkdocs.yml", 96, dead)]

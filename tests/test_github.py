@@ -1,9 +1,9 @@
-"""GitHub: the build's problems as annotations on their lines, and a workflow zizmor passes."""
+"""GitHub: a workflow that tests and builds every push, keeps a pull request's built site for
+review, pins each action to a commit, and in which zizmor finds nothing. (The build's problems as
+annotations on their lines are tested in test_cli.py.)"""
 
 from __future__ import annotations
 
-import datetime
-import importlib.util
 import os
 import re
 import shutil
@@ -14,93 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROJECT_DIR, copy_project, edit, line_of
-from conftest import run_build as conftest_run_build
-from soleus_site.problems import Problem
+from conftest import PROJECT_DIR
 
 WORKFLOWS = PROJECT_DIR / ".github" / "workflows"
-TODAY = datetime.date.today()
-
-
-def _load_build_script():
-    spec = importlib.util.spec_from_file_location("build_script", PROJECT_DIR / "scripts" / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-workflow_command = _load_build_script().workflow_command
-
-
-def run_build(project: Path, *args: str, github: bool) -> subprocess.CompletedProcess:
-    """scripts/build.py on a copy, as on GitHub Actions (GITHUB_ACTIONS=true) or not (unset)."""
-    return conftest_run_build(project, *args, env={"GITHUB_ACTIONS": "true" if github else None})
-
-
-def commands(result: subprocess.CompletedProcess) -> list[str]:
-    """The workflow commands written, from either stream."""
-    return [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("::")]
-
-
-@pytest.fixture
-def project(tmp_path):
-    return copy_project(tmp_path / "project")
-
-
-@pytest.fixture
-def broken_link(project):
-    edit(project / "docs" / "index.md", "(running.md)", "(runing.md)")
-    return project, line_of(project / "docs" / "index.md", "(runing.md)")
-
-
-@pytest.mark.parametrize("command", ["build", "check"])
-def test_an_error_is_annotated_on_its_line_and_the_report_is_unchanged(broken_link, command):
-    project, line = broken_link
-    result = run_build(project, command, github=True)
-    assert result.returncode == 1
-    assert commands(result) == [
-        f"::error file=docs/index.md,line={line}::link 'runing.md': page or file not found "
-        f"(did you mean 'running.md'?)"]
-    assert result.stdout.splitlines()[:2] == [
-        f"docs/index.md:{line}: link 'runing.md': page or file not found (did you mean 'running.md'?)",
-        "1 error, 0 warnings"]
-
-
-def test_a_warning_is_annotated_as_a_warning(project):
-    soon = TODAY + datetime.timedelta(days=10)
-    edit(project / "docs" / "running.md", "review_due: 2027-11-25", f"review_due: {soon}")
-    result = run_build(project, "build", github=True)
-    assert result.returncode == 0, result.stdout
-    line = line_of(project / "docs" / "running.md", "review_due:")
-    assert commands(result) == [
-        f"::warning file=docs/running.md,line={line}::review is due on {soon.strftime('%-d %B %Y')}, "
-        f"in 10 days: check the page is still right, then set 'updated:' to today and "
-        f"'review_due:' to the next review date"]
-
-
-def test_without_github_actions_nothing_is_annotated(broken_link):
-    project, line = broken_link
-    result = run_build(project, "check", github=False)
-    assert result.returncode == 1
-    assert commands(result) == []
-    assert result.stdout.splitlines()[:2] == [
-        f"docs/index.md:{line}: link 'runing.md': page or file not found (did you mean 'running.md'?)",
-        "1 error, 0 warnings"]
-
-
-@pytest.mark.parametrize("problem, expected", [
-    (Problem("docs/index.md", 12, "link 'x.md': not found"),
-     "::error file=docs/index.md,line=12::link 'x.md': not found"),
-    (Problem("mkdocs.yml", 0, "no 'nav:'"), "::error file=mkdocs.yml::no 'nav:'"),
-    (Problem("", 0, "MkDocs stopped"), "::error::MkDocs stopped"),
-    (Problem("docs/running.md", 4, "review is due", "warning"),
-     "::warning file=docs/running.md,line=4::review is due"),
-    # Properties escape % \r \n : and , ; the message only % \r \n, % first.
-    (Problem("docs/a,b:c 100%.md", 3, "100% sure, really: %0A\r\nnext", "warning"),
-     "::warning file=docs/a%2Cb%3Ac 100%25.md,line=3::100%25 sure, really: %250A%0D%0Anext"),
-])
-def test_workflow_command_form_and_escaping(problem, expected):
-    assert workflow_command(problem) == expected
 
 
 def zizmor() -> str:

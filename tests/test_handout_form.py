@@ -8,8 +8,9 @@ import io
 
 import pypdf
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
-from test_browser import WCAG_TAGS, Axe, Visit, browser, site_url, visit  # noqa: F401 (fixtures)
+from conftest import WCAG_TAGS
 
 HANDOUT = "exercise/handout/"
 TYPED = {"patient": "Sam Patel", "sets": "3", "repetitions": "12", "weight": "5 kg in a backpack",

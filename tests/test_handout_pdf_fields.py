@@ -1,6 +1,8 @@
-"""The plan's fields in the handout PDFs, filled with a podiatrist's realistic plan: every value
-whole inside its field, and exactly the chosen boxes ticked, in poppler (Evince, Okular) and in
-PDFium (Chrome, Edge) alike; the sheets still take 2, 2 and 4 pages."""
+"""The plan's fields in the handout PDFs (handout/pdf_form.py): a named, empty field for each blank
+of the plan, drawn as it is, and what is typed into them on the printed sheet. Filled with a
+podiatrist's realistic plan: every value whole inside its field, and exactly the chosen boxes
+ticked, in poppler (Evince, Okular) and in PDFium (Chrome, Edge) alike; the sheets still take 2, 2
+and 4 pages."""
 
 from __future__ import annotations
 
@@ -12,10 +14,76 @@ import subprocess
 import pypdf
 import pypdfium2
 import pytest
-from PIL import Image, ImageChops
+from PIL import Image
 
+from conftest import PDFS, PRINT, built_list, fold
 from soleus_site.handout import NOTES_LINES, pdf_form
-from test_handout import OUTPUTS, PDFS, PRINT, built_list, handout  # noqa: F401 (fixture)
+
+# Each blank of the plan is a named, empty field --------------------------------------------------
+
+PLAN_FIELDS = {"patient": "Name", "date": "Date", "clinician": "Clinician", "sets": "Sets",
+               "leg": "Leg", "repetitions": "Repetitions", "weight": "Weight",
+               "times_a_week": "Times a week", "level": "Your level", "notes": "Notes",
+               "phone": "Phone"}
+TYPED = {"patient": "Sam Patel", "date": "1 December 2026", "clinician": "Jo Smith", "sets": "3",
+         "repetitions": "12", "weight": "5 kg in a backpack", "times_a_week": "3",
+         "notes": "Stop if the pain goes above 3 out of 10.", "phone": "01234 567890"}
+RADIO, MULTILINE = 1 << 15, 1 << 12
+
+
+@pytest.mark.parametrize("pdf", PDFS)
+def test_each_pdf_has_a_named_empty_field_for_each_blank_of_the_plan(handout, pdf):
+    """A text field for each blank and a radio group for each choice, each named (/TU) and drawn
+    (/AP) as it is, so every reader shows the same: no reader is asked to draw them itself."""
+    site, _ = handout
+    reader = pypdf.PdfReader(site / pdf)
+    form = reader.trailer["/Root"]["/AcroForm"]
+    assert "/NeedAppearances" not in form
+    fields = reader.get_fields()
+    assert {name: str(field["/TU"]) for name, field in fields.items()} == PLAN_FIELDS
+    # only fields are listed as fields: a radio group's boxes are its kids
+    assert sorted(str(field.get_object()["/T"]) for field in form["/Fields"]) == sorted(PLAN_FIELDS)
+    levels = [line.split(":")[0] for line in built_list(site, "make-it-easier-or-harder")]
+    for name, field in fields.items():
+        if name in TYPED:
+            assert (field["/FT"], field["/V"]) == ("/Tx", "")
+            assert bool(int(field.get("/Ff", 0)) & MULTILINE) == (name == "notes")
+            assert "/N" in field.indirect_reference.get_object()["/AP"]
+        else:  # a group of boxes, one to tick
+            group = field.indirect_reference.get_object()
+            assert (field["/FT"], field["/V"], int(field["/Ff"]) & RADIO) == ("/Btn", "/Off", RADIO)
+            options = {"leg": ["Left", "Right", "Both"], "level": levels}[name]
+            assert field["/_States_"] == [f"/{option}" for option in options]
+            for kid, option in zip(group["/Kids"], options, strict=True):
+                widget = kid.get_object()
+                assert "/T" not in widget and widget["/AS"] == "/Off"
+                for look in ("/N", "/D"):  # on and off, as shown and while pressed
+                    assert sorted(widget["/AP"][look]) == sorted([f"/{option}", "/Off"])
+
+
+@pytest.mark.parametrize("pdf", PDFS)
+def test_what_is_typed_into_a_pdf_is_on_the_sheet(handout, pdf, tmp_path):
+    """What one types or ticks is drawn in the field (pdf_form.fill does what a reader does), and
+    printed (PDFium flattens the fields into the page, as printing does) it is all there."""
+    site, _ = handout
+    filled = pdf_form.fill((site / pdf).read_bytes(), {**TYPED, "leg": "Right"}, NOTES_LINES)
+    document = pypdfium2.PdfDocument(filled)
+    document.init_forms()
+    for page in document:
+        assert pypdfium2.raw.FPDFPage_Flatten(page, pypdfium2.raw.FLAT_PRINT) in (
+            pypdfium2.raw.FLATTEN_SUCCESS, pypdfium2.raw.FLATTEN_NOTHINGTODO)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    printed = pypdfium2.PdfDocument(buffer.getvalue())
+    text = fold(" ".join(page.get_textpage().get_text_bounded() for page in printed))
+    for value in TYPED.values():
+        assert value in text
+    values = pypdf.PdfReader(io.BytesIO(filled)).get_fields()
+    assert {name: values[name]["/V"] for name in TYPED} == TYPED
+    assert (values["leg"]["/V"], values["level"]["/V"]) == ("/Right", "/Off")
+
+
+# Filled with a podiatrist's realistic plan -------------------------------------------------------
 
 REALISTIC = {
     "patient": "Samantha Okonkwo-Richardson",

@@ -8,10 +8,10 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from conftest import PROJECT_DIR, copy_project, edit, page_html
+from conftest import (HANDOUT_PAGE, OUTPUTS, PDFS, PROJECT_DIR, copy_project, edit, fold,
+                      page_html, pdf_text)
 from soleus_site.shortcodes import PageContext, ShortcodeError, expand_one
 from soleus_site.site_build import build_into
-from test_handout import HANDOUT_PAGE, OUTPUTS, PDFS, fold, pdf_text
 
 
 def page_text(site, page: str) -> str:

@@ -1,10 +1,13 @@
 """The build as a MkDocs plugin (`soleus` in mkdocs.yml): named there and in pyproject.toml, its
-settings read from mkdocs.yml, and a new state for each build, as `mkdocs serve` builds again
-with the same plugin."""
+settings read from mkdocs.yml, a new state for each build, as `mkdocs serve` builds again with
+the same plugin, and MkDocs' own link messages (which have no line) off, so staff see ours only."""
 
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 import tomllib
 from importlib.metadata import entry_points
 
@@ -76,3 +79,16 @@ def test_two_builds_in_one_process_each_report_only_their_own_problems(tmp_path)
         "not found"]
     assert set(plugin.state.pages) == {"index.md", "anatomy.md", "running.md", "weakness.md",
                                        "exercise.md", "how-we-can-help.md", "references.md"}
+
+
+def test_mkdocs_itself_shows_each_broken_link_once_with_its_line(project):
+    """`mkdocs build` and `mkdocs serve` use the same plugin: MkDocs' own line-less link messages
+    are off, so staff see ours only."""
+    edit(project / "docs" / "index.md", "(running.md)", "(runing.md)")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "out")],
+                            cwd=project, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    line = line_of(project / "docs" / "index.md", "(runing.md)")
+    assert [message for message in result.stderr.splitlines() if "runing" in message] == [
+        f"ERROR   -  docs/index.md:{line}: link 'runing.md': page or file not found "
+        f"(did you mean 'running.md'?)"]

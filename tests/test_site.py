@@ -1,4 +1,5 @@
-"""The built site: every page, every point of the clinic's article, nothing from other hosts."""
+"""The built site: every page, every point of the clinic's article, nothing from other hosts, and
+titles and descriptions printed as written, never run."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import PAGES, PROJECT_DIR, article_text, page_html
+from conftest import PAGES, PROJECT_DIR, article_text, edit, page_html, run_build
 
 # Every point of the article (../shared/source/how-to-strengthen-the-soleus.txt), page by page.
 ARTICLE_POINTS = {
@@ -204,3 +205,20 @@ def test_the_exercise_follows_the_steps_with_the_dosage_and_ties_maintenance_to_
                 if heading in text]
     assert sorted(headings, key=text.index) == headings
     assert len(headings) == 6
+
+
+# What the theme prints is escaped ----------------------------------------------------------------
+
+@pytest.mark.usefixtures("good_site")
+def test_titles_and_descriptions_are_shown_intact_and_never_run(project):
+    edit(project / "docs" / "running.md", "description: ",
+         "description: 'Why \"push-off\" <matters> & more'\nold_description: ")
+    edit(project / "docs" / "running.md", "title: ",
+         "title: 'Runners \"&\" <script>alert(1)</script> calves'\nold_title: ")
+    result = run_build(project)
+    assert result.returncode == 0, result.stdout
+    page = (project / "site" / "running" / "index.html").read_text(encoding="utf-8")
+    assert ('<meta name="description" content="Why &#34;push-off&#34; &lt;matters&gt; &amp; more">'
+            in page)
+    assert "<title>Runners &#34;&amp;&#34; &lt;script&gt;alert(1)&lt;/script&gt; calves" in page
+    assert "<script>alert(1)" not in page

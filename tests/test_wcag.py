@@ -10,8 +10,7 @@ import re
 
 import pytest
 
-from conftest import PAGES
-from test_browser import browser, page_path, site_url, visit  # noqa: F401 (fixtures)
+from conftest import PAGES, page_path
 
 # The focused element: what a screen reader calls it, and where it is on the screen.
 FOCUSED = """() => {

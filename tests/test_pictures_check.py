@@ -1,0 +1,138 @@
+"""Pictures on a page (checks/pictures.py): alt text that describes the picture, not its file
+name; a size a phone can load (a warning above 500 KB, an error above 5 MB); and each picture's
+width and height written, the first loading early and the rest lazily. In-process on small pages
+(fast enough for `make mutate` to run them against every mutant); the last plants a 20 MB photo
+in a copy of the project. (The committed drawings and clip are tested in test_pictures.py.)"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import (ANATOMY, FRONT, PROJECT_DIR, assert_failed_and_site_kept, plant,
+                      plugin_settings, problems_of, render, run_build, tree_digest)
+from soleus_site.checks.pictures import picture_problems, size_pictures
+from soleus_site.page_tools import image_size
+
+
+SETTINGS = plugin_settings()  # the plugin's defaults, as mkdocs.yml leaves them
+
+
+def picture_messages(text: str, docs: Path) -> list[str]:
+    page, _, _ = render(text)
+    return [str(problem) for problem in picture_problems(
+        page, lambda url: docs / url if (docs / url).is_file() else None,
+        SETTINGS.picture_warn_kb, SETTINGS.picture_max_kb)]
+
+
+def test_pictures_need_alt_text_that_is_not_their_file_name(picture_docs):
+    text = (f"{FRONT}![](images/heel-raise-top.svg)\n\n![heel raise start](images/heel-raise-start.svg)\n\n"
+            f"![  ](images/missing.svg)\n\n![The top](images/heel-raise-top.svg)\n")
+    assert picture_messages(text, picture_docs) == [
+        "docs/exercise.md:7: picture 'images/heel-raise-top.svg' has no alt text: describe what "
+        "it shows inside the square brackets, for example ![Side view of the exercise]"
+        "(images/picture.svg)",
+        "docs/exercise.md:9: warning: picture 'images/heel-raise-start.svg' has its file name as "
+        "alt text: describe what the picture shows inside the square brackets, for someone who "
+        "cannot see it",
+        "docs/exercise.md:11: picture 'images/missing.svg' has no alt text: describe what it shows "
+        "inside the square brackets, for example ![Side view of the exercise](images/picture.svg)"]
+
+
+@pytest.mark.parametrize("size, message", [
+    (500_000, None),
+    (500_001, "warning: picture 'images/big.png' is 500 KB, slow to load on a phone: make it "
+              "smaller than 500 KB (for example, save it at most 1600 pixels wide, as a JPEG for photos)"),
+    (1_250_000, "warning: picture 'images/big.png' is 1.2 MB, slow to load on a phone: make it "
+                "smaller than 500 KB (for example, save it at most 1600 pixels wide, as a JPEG for photos)"),
+    (5_000_000, "warning: picture 'images/big.png' is 5.0 MB, slow to load on a phone: make it "
+                "smaller than 500 KB (for example, save it at most 1600 pixels wide, as a JPEG for photos)"),
+    (5_000_001, "picture 'images/big.png' is 5.0 MB, too large to publish on a phone: make it "
+                "smaller than 500 KB (for example, save it at most 1600 pixels wide, as a JPEG for photos)"),
+])
+def test_heavy_pictures_warn_above_500_kb_and_fail_above_5_mb(picture_docs, size, message):
+    (picture_docs / "images" / "big.png").write_bytes(b"\0" * size)
+    assert picture_messages(f"{FRONT}![A calf](images/big.png)\n", picture_docs) == (
+        [] if message is None else [f"docs/exercise.md:7: {message}"])
+
+
+def test_pictures_get_their_size_the_first_early_the_rest_lazily(picture_docs):
+    _, root, _ = render(f"{FRONT}![A](images/heel-raise-start.svg)\n\n![B](images/none.svg)\n\n"
+                        f'<img src="images/heel-raise-top.svg" alt="C" width="9" loading="eager" decoding="sync">\n')
+    size_pictures(root, lambda src: picture_docs / src if (picture_docs / src).is_file() else None)
+    attributes = [dict(img.attrib) for img in root.iter("img")]
+    assert attributes[:2] == [
+        {"src": "images/heel-raise-start.svg", "alt": "A", "width": "480", "height": "480",
+         "fetchpriority": "high", "decoding": "async"},
+        {"src": "images/none.svg", "alt": "B", "loading": "lazy", "decoding": "async"}]
+
+
+def test_image_size_of_svg_png_and_unreadable_files(tmp_path):
+    (tmp_path / "a.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0,0 16.4 9.6"/>')
+    (tmp_path / "b.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    (tmp_path / "c.svg").write_text("not xml")
+    (tmp_path / "d.png").write_bytes(b"not a png")
+    shutil.copy2(PROJECT_DIR / "tests" / "fixtures" / "video" / "media" / "poster.png", tmp_path / "e.PNG")
+    assert [image_size(tmp_path / name) for name in ("a.svg", "b.svg", "c.svg", "d.png", "e.PNG", "f.svg")] == [
+        (16, 10), None, None, None, (16, 9), None]
+
+
+# More of each rule, from the survivors of `make mutate` ------------------------------------------
+
+def test_alt_text_that_is_the_file_name_with_underscores(picture_docs):
+    shutil.copy2(picture_docs / "images" / "heel-raise-top.svg", picture_docs / "images" / "calf_photo.svg")
+    assert picture_messages(f"{FRONT}![Calf photo](images/calf_photo.svg)\n", picture_docs) == [
+        "docs/exercise.md:7: warning: picture 'images/calf_photo.svg' has its file name as alt "
+        "text: describe what the picture shows inside the square brackets, for someone who cannot see it"]
+
+
+def test_every_picture_is_checked_after_links_and_missing_files(picture_docs):
+    text = f"{FRONT}[A link](anatomy.md) ![A](images/gone.svg) ![](images/heel-raise-top.svg)\n"
+    assert picture_messages(text, picture_docs) == [
+        "docs/exercise.md:7: picture 'images/heel-raise-top.svg' has no alt text: describe what "
+        "it shows inside the square brackets, for example ![Side view of the exercise](images/picture.svg)"]
+
+
+@pytest.mark.parametrize("size, shown, is_error", [
+    (1_000_000, "1.0 MB, slow to load", False), (1_050_000, "1.1 MB, slow to load", False),
+    (6_000_000, "6.0 MB, too large to publish", True),
+])
+def test_picture_sizes_in_mb_and_which_fail(picture_docs, size, shown, is_error):
+    (picture_docs / "images" / "big.png").write_bytes(b"\0" * size)
+    page, _, _ = render(f"{FRONT}![A calf](images/big.png)\n")
+    [problem] = picture_problems(page, lambda url: picture_docs / url, SETTINGS.picture_warn_kb,
+                                 SETTINGS.picture_max_kb)
+    assert f"is {shown} on a phone" in problem.message and problem.is_error is is_error
+
+
+def test_sizes_and_loading_already_written_are_kept(picture_docs):
+    shutil.copy2(PROJECT_DIR / "tests" / "fixtures" / "video" / "media" / "poster.png", picture_docs / "images" / "wide.png")
+    _, root, _ = render(f'{FRONT}![A](images/wide.png)\n\n![B](images/wide.png){{ width="5" }}\n\n'
+                        f'![C](images/wide.png){{ height="5" }}\n\n'
+                        f'![D](images/wide.png){{ loading="eager" decoding="sync" }}\n\n'
+                        f'![E](images/wide.png){{ fetchpriority="low" }}\n')
+    size_pictures(root, lambda src: picture_docs / src)
+    assert [dict(img.attrib) for img in root.iter("img")] == [
+        {"src": "images/wide.png", "alt": "A", "width": "16", "height": "9", "fetchpriority": "high", "decoding": "async"},
+        {"src": "images/wide.png", "alt": "B", "width": "5", "loading": "lazy", "decoding": "async"},
+        {"src": "images/wide.png", "alt": "C", "height": "5", "loading": "lazy", "decoding": "async"},
+        {"src": "images/wide.png", "alt": "D", "loading": "eager", "decoding": "sync", "width": "16", "height": "9"},
+        {"src": "images/wide.png", "alt": "E", "fetchpriority": "low", "width": "16", "height": "9", "decoding": "async"}]
+
+
+# In a copy of the project: the build fails and site/ is left as it was ---------------------------
+
+@pytest.mark.usefixtures("good_site")
+def test_a_picture_too_heavy_for_a_phone_is_an_error(project):
+    before = tree_digest(project / "site")
+    picture = project / "docs" / "images" / "calf-photo.jpg"
+    picture.write_bytes((project / "docs" / "media" / "heel-raise.jpg").read_bytes() + bytes(20_000_000))
+    line = plant(project, "![A runner's calf, from behind](images/calf-photo.jpg)")
+    result = run_build(project)
+    assert problems_of(result) == [
+        f"{ANATOMY}:{line}: picture 'images/calf-photo.jpg' is 20.0 MB, too large to publish on a "
+        f"phone: make it smaller than 500 KB (for example, save it at most 1600 pixels wide, as "
+        f"a JPEG for photos)", "1 error, 0 warnings"]
+    assert_failed_and_site_kept(project, result, before)
