@@ -401,15 +401,25 @@ def browser():
         browser.close()
 
 
+# Each breach of a page's Content-Security-Policy, reported to the test as it happens
+REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", event =>
+    window.reportViolation(`${event.effectiveDirective} blocked ${event.blockedURI} ` +
+                           `(${event.sourceFile}:${event.lineNumber})`))"""
+
+
 class Visit:
-    """A page in a fresh browser context that records, and refuses, requests to other hosts."""
+    """A page in a fresh browser context that records, and refuses, requests to other hosts, and
+    records what the page's Content-Security-Policy blocked."""
 
     def __init__(self, browser, base_url, width=360, scheme="light"):
         self.context = browser.new_context(viewport={"width": width, "height": 800},
                                            color_scheme=scheme)
         self.base_host = urlsplit(base_url).netloc
         self.other_hosts: list[str] = []
+        self.violations: list[str] = []
         self.context.route("**/*", self._route)
+        self.context.expose_function("reportViolation", lambda text: self.violations.append(text))
+        self.context.add_init_script(REPORT_VIOLATIONS)
         self.page = self.context.new_page()
 
     def _route(self, route):
@@ -438,6 +448,9 @@ def visit(browser, site_url):
     yield open_page
     for visit in visits:
         visit.close()
+    # Whatever the test did, the pages kept to their policies (a test that breaches one on
+    # purpose empties visit.violations once it has checked them)
+    assert [violation for visit in visits for violation in visit.violations] == []
 
 
 def page_path(page: str) -> str:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import shutil
 
 import lxml.html
 import pytest
 
-from conftest import PAGES, copy_project, edit, run_build
+from conftest import PAGES, copy_project, edit, page_path, run_build, serve
 from soleus_site import csp
 
 POLICY_META = "//meta[@http-equiv='Content-Security-Policy']/@content"
@@ -82,3 +83,55 @@ def test_a_template_without_the_policy_is_an_error_and_nothing_is_published(tmp_
             "the meta tag with content_security_policy (see overrides/main.html)") in result.stdout.splitlines()
     assert "site/404.html: the page has no Content-Security-Policy" in result.stdout
     assert not (project / "site").exists()
+
+
+# In a browser ---------------------------------------------------------------------------------
+
+INJECT = """() => { const script = document.createElement("script")
+    script.textContent = "window.injected = true"; document.head.append(script)
+    return window.injected === true }"""
+
+
+def policy_blocks_an_injected_script(current) -> bool:
+    """Whether the page's policy stops a script that is not the theme's from running."""
+    ran = current.page.evaluate(INJECT)
+    current.page.wait_for_timeout(50)  # the violation event arrives after the script is refused
+    blocked = not ran and any(v.startswith("script-src-elem blocked inline") for v in current.violations)
+    current.violations.clear()
+    return blocked
+
+
+OTHER_PAGES = ["exercise/handout/", "404.html"]  # beside PAGES, which test_browser.py visits at
+# both widths in both schemes (every visit asserts, when it ends, that nothing was blocked)
+
+
+@pytest.mark.parametrize("path", [*(page_path(page) for page in PAGES), *OTHER_PAGES])
+def test_every_page_runs_under_its_policy(visit, path):
+    current = visit(path)
+    assert current.violations == []  # the page itself: nothing blocked
+    # The inline scripts the policy names ran: the theme's, or the handout page's own
+    assert current.page.evaluate("document.documentElement.classList.contains('js')"
+                                 if path == "exercise/handout/" else "typeof __md_scope === 'object'")
+    assert policy_blocks_an_injected_script(current)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("path", OTHER_PAGES)
+def test_the_handout_and_404_pages_break_no_policy_at_either_width(visit, path, width, scheme):
+    assert visit(path, width, scheme).violations == []
+
+
+def test_without_its_policy_a_page_would_run_a_script_that_is_not_ours(visit, built_site, tmp_path):
+    """The check above fails on a page whose policy is taken out."""
+    shutil.copytree(built_site, tmp_path / "site")
+    page = tmp_path / "site" / "anatomy" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    meta = lxml.html.tostring(lxml.html.document_fromstring(html).find("head")[0], encoding="unicode").strip()
+    assert meta.startswith('<meta http-equiv="Content-Security-Policy"') and meta in html
+    page.write_text(html.replace(meta, ""), encoding="utf-8")
+    server, url = serve(tmp_path / "site")
+    try:
+        assert not policy_blocks_an_injected_script(visit("anatomy/", base=url))
+    finally:
+        server.shutdown()
