@@ -35,15 +35,12 @@ LOADED = {
     "img": ("src", "srcset"), "source": ("src", "srcset"), "video": ("src", "poster"),
     "audio": ("src",), "track": ("src",), "script": ("src",), "iframe": ("src",),
     "frame": ("src",), "embed": ("src",), "object": ("data",), "input": ("src",),
-    "link": ("href",), "image": ("href", "{http://www.w3.org/1999/xlink}href"),
-    "use": ("href", "{http://www.w3.org/1999/xlink}href"),
-    "feimage": ("href", "{http://www.w3.org/1999/xlink}href"),
-}
+    "link": ("href",), "image": ("href",), "use": ("href",), "feimage": ("href",),
+}  # (SVG's xlink:href is read as href)
 # <link> kinds that only name a page, fetching nothing
 NAMING_LINKS = {"canonical", "alternate", "prev", "next", "author", "license", "help", "edit"}
 # Attributes that hold an address a browser may follow or run
-ADDRESSES = {"href", "src", "action", "formaction", "data", "poster", "background", "cite",
-             "{http://www.w3.org/1999/xlink}href"}
+ADDRESSES = {"href", "src", "action", "formaction", "data", "poster", "background", "cite"}
 SCRIPT_SCHEMES = {"javascript", "vbscript"}
 PICTURE_TAGS = {"img", "source", "video", "input"}  # where a data: picture is only a picture
 # The theme's own loads that a setting in mkdocs.yml turns on, by the host they load from: the
@@ -80,25 +77,27 @@ def element_findings(element, site_host: str) -> Iterator[Finding]:
     if not isinstance(element.tag, str):
         return  # a comment
     tag = _local(element.tag)
-    for name, value in element.attrib.items():
-        if _local(name).startswith("on"):
-            yield Finding(f"the event handler {_local(name)}=\"{value}\" runs code in the "
-                          f"visitor's browser", "remove it", _local(name))
-        elif name in ADDRESSES and _runs_code(value, tag) and not _link_checked(tag, name):
+    attributes = {_local(name).removeprefix("xlink:"): value for name, value in element.attrib.items()}
+    for written, value in element.attrib.items():
+        name = _local(written).removeprefix("xlink:")
+        if name.startswith("on"):
+            yield Finding(f"the event handler {name}=\"{value}\" runs code in the visitor's browser",
+                          "remove it", name)
+        elif name in ADDRESSES and _runs_code(value, tag) and not _link_checked(tag, written):
             yield Finding(f"the address '{value.strip()}' runs code in the visitor's browser",
                           "remove it", value.strip())
-    if tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
+    if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
         yield Finding("a <meta http-equiv=\"refresh\"> sends the visitor elsewhere",
                       "remove it, and link to the page instead", "refresh")
     if tag == "base":
         yield Finding("a <base> changes where every link of the page leads", "remove it", "<base")
-    if tag == "link" and set((element.get("rel") or "").lower().split()) & NAMING_LINKS:
+    if tag == "link" and set((attributes.get("rel") or "").lower().split()) & NAMING_LINKS:
         return
     for name in LOADED.get(tag, ()):
-        for url in _addresses(element.get(name), name == "srcset"):
+        for url in _addresses(attributes.get(name), name == "srcset"):
             yield from _foreign(url, site_host)
-    if element.get("style"):
-        yield from _css_loads(tinycss2.parse_blocks_contents(element.get("style")), site_host)
+    if attributes.get("style"):
+        yield from _css_loads(tinycss2.parse_blocks_contents(attributes["style"]), site_host)
     if tag == "style" and element.text:
         yield from _css_loads(tinycss2.parse_stylesheet(element.text), site_host)
 
