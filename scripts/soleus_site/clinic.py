@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import lxml.html
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from phonenumbers import NumberParseException, PhoneNumberFormat, geocoder
@@ -23,6 +24,7 @@ from .settings import CONFIG_FILE, line_of_setting
 
 DETAILS = ("name", "description", "website", "phone", "email", "address", "booking_url",
            "clinical_author", "clinical_reviewer")
+TEXT_DETAILS = ("name", "description", "address", "clinical_author", "clinical_reviewer")
 REGION = "GB"  # a number written without +country code is a UK one
 UK_CODE = 44
 PHONE_EXAMPLE = "01234 567890"
@@ -51,6 +53,10 @@ def clinic_details(extra: dict, config_file) -> tuple[dict[str, str], list[Probl
                                 message))
         clinic[key] = ""
 
+    for key in TEXT_DETAILS:  # (the others are checked as what they are, below)
+        if _has_html(clinic[key]):
+            reject(key, f"{key} '{clinic[key]}' has HTML in it: write it as plain text (the site "
+                        f"shows each detail as it is written)")
     if clinic["phone"]:
         number, mistake = _uk_number(clinic["phone"])
         if mistake:
@@ -68,6 +74,12 @@ def clinic_details(extra: dict, config_file) -> tuple[dict[str, str], list[Probl
         if clinic[key] and (mistake := _web_address_mistake(clinic[key])):
             reject(key, f"{key} '{clinic[key]}' {mistake}")
     return clinic, problems
+
+
+def _has_html(text: str) -> bool:
+    """Whether the text holds an HTML element or comment (a lone "<", as in "< 5 minutes", does
+    not)."""
+    return "<" in text and len(lxml.html.fragment_fromstring(text, create_parent="p")) > 0
 
 
 def dial_number(text: str) -> str | None:

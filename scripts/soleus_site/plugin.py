@@ -37,9 +37,10 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Link
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 
 from .checks.external import check_external
 from .checks.front_matter import (DATE_FIELDS, duplicate_title_warnings,
@@ -51,7 +52,7 @@ from .checks.published_output import (SETTING_OF_HOST, Finding, element_findings
                                        svg_problems)
 from .checks.pictures import picture_problems, size_pictures
 from .checks.published_files import (linked_folder_problems, not_utf8_problem,
-                                     published_files_problems)
+                                     published_files_problems, same_address_problems)
 from .checks.reading_level import GradeCache, page_prose, reading_level_warning
 from .checks.theme_links import ThemeLinks
 from . import csp
@@ -140,10 +141,12 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
 
     def __init__(self):
         self.state = BuildState()
+        self.serving = False  # under `mkdocs serve`, which shows drafts
 
     def on_startup(self, *, command, dirty):
         """Having this event makes MkDocs keep the plugin for all of `mkdocs serve`'s builds;
         each build's own state is made in on_config."""
+        self.serving = command == "serve"
 
     def on_config(self, config):
         # A new state for each build: `mkdocs serve` builds again with the same plugin
@@ -154,8 +157,17 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
             self.state.report(linked_folders)
             raise Abort("a folder in docs/ is a link to another folder: the build stops before "
                         "publishing what it leads to")
-        config.extra["clinic"], problems = clinic_details(config.extra, config.config_file_path)
+        clinic, problems = clinic_details(config.extra, config.config_file_path)
+        # Escaped once, here, for every template that prints a detail (MkDocs' templates do not
+        # escape what they print; the handout's treat it as the safe text it now is)
+        config.extra["clinic"] = {key: escape(value) for key, value in clinic.items()}
         self.state.report(problems + settings_problems(config.config_file_path, config.extra))
+        if config.site_url and urlsplit(config.site_url).scheme != "https" and not self.serving:
+            self.state.report([Problem(CONFIG_FILE, line_of_setting(config.config_file_path, "site_url"),
+                                       f"site_url '{config.site_url}' is not a secure (https://) "
+                                       f"address: publish the site at an https:// address and write "
+                                       f"it here (every page's canonical link and the handout's QR "
+                                       f"code lead there)")])
         config.markdown_extensions.append(SourceLinesExtension(
             current_page=lambda: self.state.rendering.source if self.state.rendering else None,
             readers=[self._size_pictures, self._check_content, self._check_loads, self._keep_prose,
@@ -172,6 +184,15 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
             for file, problem in published_files_problems(files, docs_dir, self.state.project_dir):
                 files.remove(file)
                 self.state.report([problem])
+            self.state.report(same_address_problems(files, docs_dir, self.state.project_dir))
+        for file in files.documentation_pages():
+            source = self._read_page(file)
+            if get_data(source.text)[1].get("draft") is True:
+                # MkDocs' own drafts: left out of `mkdocs build` (pages, search, sitemap, nav),
+                # shown by `mkdocs serve` for staff to preview
+                file.inclusion = InclusionLevel.DRAFT
+                self.state.notes.append(f"{source.shown_path} is a draft (draft: true): not "
+                                        f"published; make serve shows it")
         self.state.files = files
         return files
 
@@ -185,10 +206,13 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
                 yield from links(getattr(item, "children", None) or ())
 
         self.state.nav_links = set(links(nav.items))
+        if not self.serving:  # a draft is not published, so no page's menu leads to it
+            _drop_drafts(nav)
         return nav
 
-    def on_page_read_source(self, page, config):
-        path = Path(page.file.abs_src_path)
+    def _read_page(self, file) -> PageSource:
+        """A page's file, read once (when the files are listed, to know its drafts)."""
+        path = Path(file.abs_src_path)
         shown = shown_path(path, self.state.project_dir)
         data = path.read_bytes()
         try:
@@ -196,8 +220,11 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
         except UnicodeDecodeError as error:
             self.state.report([not_utf8_problem(shown, data, error)])
             text = data.decode("utf-8-sig", errors="replace")  # to go on and report what else is wrong
-        self.state.pages[page.file.src_uri] = PageSource(page.file.src_uri, shown, text)
-        return text
+        self.state.pages[file.src_uri] = PageSource(file.src_uri, shown, text)
+        return self.state.pages[file.src_uri]
+
+    def on_page_read_source(self, page, config):
+        return self.state.pages[page.file.src_uri].text
 
     def on_page_markdown(self, markdown, page, config, files):
         source = self.state.pages[page.file.src_uri]
@@ -432,3 +459,19 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
         problems += self.state.theme_links.problems(site, self.state.nav_links, handout_pages,
                                                     config.config_file_path, self.state.external)
         return problems
+
+
+def _drop_drafts(nav) -> None:
+    """Take the pages that are drafts out of the navigation (MkDocs keeps them in it)."""
+    def kept(items):
+        for item in items:
+            if getattr(item, "file", None) is not None and item.file.inclusion.is_excluded():
+                continue
+            if item.children:
+                item.children = list(kept(item.children))
+            yield item
+
+    nav.items = list(kept(nav.items))
+    nav.pages = [page for page in nav.pages if not page.file.inclusion.is_excluded()]
+    for before, page, after in zip([None, *nav.pages], nav.pages, [*nav.pages[1:], None]):
+        page.previous_page, page.next_page = before, after  # "Previous" and "Next" skip them too

@@ -43,6 +43,24 @@ def published_files_problems(files, docs_dir: Path, project_dir: Path):
                                           f"fonts and PDFs)")
 
 
+def same_address_problems(files, docs_dir: Path, project_dir: Path) -> list[Problem]:
+    """A problem for each file published at an address another file of docs/ has already:
+    exercise.md and exercise/index.md are both exercise/, and one would silently replace the
+    other."""
+    first: dict[str, Path] = {}
+    problems = []
+    for file in sorted(files, key=lambda file: file.src_uri):
+        if not file.abs_src_path or not _inside(Path(file.abs_src_path), docs_dir):
+            continue
+        path = Path(file.abs_src_path)
+        if (earlier := first.setdefault(file.dest_uri, path)) is not path:
+            problems.append(Problem(
+                shown_path(path, project_dir), 0,
+                f"is published at the same address as {shown_path(earlier, project_dir)} "
+                f"({file.url or '/'}), so one would silently replace the other: rename or delete one"))
+    return problems
+
+
 def linked_folder_problems(docs_dir: Path, project_dir: Path) -> list[Problem]:
     """A problem for each folder in docs/ that is a link to another folder. MkDocs would look
     through it for files to publish (through a link to / or /proc/self, the whole machine), so
