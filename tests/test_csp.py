@@ -28,6 +28,8 @@ def test_the_policy_allows_the_sites_own_files_and_the_scripts_it_names():
         "frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'")
     assert "frame-src https://www.youtube-nocookie.com;" in csp.policy([], {"https://www.youtube-nocookie.com"})
     assert "style-src 'self' 'unsafe-inline';" in csp.policy([], style_attributes=True)
+    # make serve's preview: MkDocs adds a live-reload script to each page it serves
+    assert "script-src 'self' 'unsafe-inline';" in csp.policy(["a()"], preview=True)
 
 
 def test_only_scripts_a_browser_runs_are_inline_scripts():

@@ -376,7 +376,8 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
 
     def _with_policy(self, html: str, theme_part, frame_sources, shown: str) -> str:
         """The page with its Content-Security-Policy: only the theme's inline scripts may run."""
-        written = csp.with_policy(html, csp.policy(csp.inline_scripts(theme_part), frame_sources))
+        written = csp.with_policy(html, csp.policy(csp.inline_scripts(theme_part), frame_sources,
+                                                   preview=self.serving))
         if written is None:
             self.state.report([Problem(shown, 0, "the page has no Content-Security-Policy: the "
                                        "theme's templates must keep the meta tag with "
@@ -400,7 +401,8 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
 
     def _write_handout(self, source: PageSource, content: HandoutContent, config, site_dir: Path) -> None:
         site = SiteInfo(config.site_name, config.site_url or "",
-                        config.theme.get("favicon") or "assets/images/favicon.png", config.extra["clinic"])
+                        config.theme.get("favicon") or "assets/images/favicon.png", config.extra["clinic"],
+                        preview=self.serving)
         written = write_handout(content, site, site_dir, Path(config.docs_dir),
                                 self.config.cache(self.state.project_dir, HANDOUT_CACHE))
         note = (f"Handout of {source.shown_path}: PDFs reused (nothing they show has changed)"

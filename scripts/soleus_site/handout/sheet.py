@@ -56,6 +56,7 @@ class SiteInfo:
     site_url: str
     favicon: str  # in the built site, e.g. "assets/favicon.svg"
     clinic: dict
+    preview: bool = False  # made for `mkdocs serve`, which adds its live-reload script
 
 
 
@@ -105,7 +106,7 @@ def render_page(content: HandoutContent, site: SiteInfo, for_pdf: bool = False) 
     html = _render(content, site, for_pdf, sheet)
     # The blanks' widths are style attributes: the page's policy allows inline styles.
     sheet.html = html if for_pdf else csp.with_policy(
-        html, csp.policy(sheet.inline_scripts, style_attributes=True))
+        html, csp.policy(sheet.inline_scripts, style_attributes=True, preview=site.preview))
     return sheet
 
 
