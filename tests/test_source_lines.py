@@ -1,0 +1,66 @@
+"""The line of every link and picture (source_lines.py), as staff read it in a problem
+`docs/page.md:LINE: ...`: each small page is rendered in-process with the Markdown extension, and
+its links checked against a small site, in milliseconds."""
+
+from __future__ import annotations
+
+import pytest
+from mkdocs.structure.files import File, Files
+
+from page_rendering import render
+from soleus_site.checks.links import SiteMap, check_references
+
+FRONT = "---\ntitle: T\n---\n\n# Page\n\n"  # what follows starts on line 7
+
+
+@pytest.fixture
+def site(tmp_path) -> SiteMap:
+    """A site with these pages and a picture, and nothing else."""
+    docs = tmp_path / "docs"
+    names = ["page.md", "exercise.md", "running.md", "images/start.svg"]
+    for name in names:
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text("x")
+    return SiteMap(Files([File(name, str(docs), str(tmp_path / "site"), True) for name in names]),
+                   "https://example.org/")
+
+
+def problems(text: str, site: SiteMap) -> list[str]:
+    """What the build says about a page's links and pictures, in the page's order."""
+    page, _, _ = render(text)
+    return [str(problem) for problem in
+            check_references(page.references, page.shown_path, page.src_uri, "page/index.html", site, [])]
+
+
+def lines(text: str) -> list[tuple[str, int]]:
+    page, _, _ = render(text)
+    return [(reference.url, reference.line) for reference in page.references]
+
+
+def test_a_broken_link_later_on_a_table_row_is_at_that_rows_line(site):
+    text = FRONT + (
+        "| Exercise | More |\n"
+        "| --- | --- |\n"
+        "| [Heel raise](exercise.md) ![Start](images/start.svg) | [Broken](nowhere.md) |\n"  # line 9
+        "| [Running](running.md) | [Also broken](gone.md) |\n"  # line 10
+        "\n"
+        "After the table, [another](missing.md).\n")  # line 12
+    assert problems(text, site) == [
+        "docs/page.md:9: link 'nowhere.md': page or file not found",
+        "docs/page.md:10: link 'gone.md': page or file not found",
+        "docs/page.md:12: link 'missing.md': page or file not found",
+    ]
+    assert lines(text) == [("exercise.md", 9), ("images/start.svg", 9), ("nowhere.md", 9),
+                           ("running.md", 10), ("gone.md", 10), ("missing.md", 12)]
+
+
+def test_two_links_on_one_line_of_a_paragraph_and_one_on_the_next(site):
+    text = FRONT + ("See [the exercise](exercise.md) and ![Start](images/start.svg) and [this](gone.md),\n"
+                    "then [running](running.md) and [that](nowhere.md).\n"  # line 8
+                    "\n"
+                    "[Again](gone.md) on its own.\n")  # line 10
+    assert problems(text, site) == ["docs/page.md:7: link 'gone.md': page or file not found",
+                                    "docs/page.md:8: link 'nowhere.md': page or file not found",
+                                    "docs/page.md:10: link 'gone.md': page or file not found"]
+    assert lines(text) == [("exercise.md", 7), ("images/start.svg", 7), ("gone.md", 7),
+                           ("running.md", 8), ("nowhere.md", 8), ("gone.md", 10)]
