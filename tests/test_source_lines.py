@@ -54,6 +54,18 @@ def test_a_broken_link_later_on_a_table_row_is_at_that_rows_line(site):
                            ("running.md", 10), ("gone.md", 10), ("missing.md", 12)]
 
 
+def test_three_cells_of_one_row_and_a_cell_written_like_the_next_rows(site):
+    text = FRONT + (
+        "| A | B | C |\n"
+        "| --- | --- | --- |\n"
+        "| [One](exercise.md) | [Two](running.md) | [Broken](nowhere.md) |\n"  # line 9
+        "| [Two](running.md) | [Broken](nowhere.md) | plain |\n")  # line 10
+    assert problems(text, site) == ["docs/page.md:9: link 'nowhere.md': page or file not found",
+                                    "docs/page.md:10: link 'nowhere.md': page or file not found"]
+    assert lines(text) == [("exercise.md", 9), ("running.md", 9), ("nowhere.md", 9),
+                           ("running.md", 10), ("nowhere.md", 10)]
+
+
 def test_two_links_on_one_line_of_a_paragraph_and_one_on_the_next(site):
     text = FRONT + ("See [the exercise](exercise.md) and ![Start](images/start.svg) and [this](gone.md),\n"
                     "then [running](running.md) and [that](nowhere.md).\n"  # line 8
