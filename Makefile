@@ -3,7 +3,7 @@
 #   make test    set up everything the tests need and run them
 #   make test-fast  the in-process tests only (seconds), while coding
 #   make build   build and check the site into site/;  make bench  print timings
-#   make mutate  mutation testing of the safety modules: killed/total per module, survivors
+#   make mutate  mutation testing of the safety modules and the build: killed/total per module, survivors
 
 PYTHON ?= python3
 VENV := .venv

@@ -1,19 +1,23 @@
-"""Mutation testing of the modules that guard staff and patients (`make mutate`).
+"""Mutation testing of the modules that guard staff and patients, and of the build around them
+(`make mutate`).
 
 mutmut (pinned in requirements-mutate.txt) makes small changes ("mutants") to each function of
-the safety modules below, one at a time, and runs the tests that call that function; a mutant
+the modules below, one at a time, and runs the tests that call that function; a mutant
 that no test notices "survives". At the end this prints, per module, killed/total and the
 percentage, then every survivor with its change, so each can be killed by a test or explained.
 
 The work happens in .mutate/ (never in the project's own files): a copy of the project with the
 package in src/ (mutmut's layout), rebuilt on every run so the result is that of the files as
 they are. Tests are chosen per function by mutmut from the tests that called it, out of
-MUTATE_TESTS: fast tests that call the modules in-process, so it runs in minutes on two cores.
+MUTATE_TESTS: fast tests that call the modules in-process, so it runs in minutes on two cores
+(the plugin's, site_build's and the build command's tests build the tiny site in
+tests/fixtures/tiny-site, in a tenth of a second).
 (Builds run through `scripts/build.py` in a subprocess are invisible to mutmut's choice of tests,
 and a whole build per mutant would take hours; the full suite is `make test`.)
 
     .venv/bin/python scripts/mutate.py            run, then print the table and the survivors
     .venv/bin/python scripts/mutate.py --report   print them again from the last run
+    .venv/bin/python scripts/mutate.py --module plugin.py   one module only (--module again for more)
 """
 
 from __future__ import annotations
@@ -44,6 +48,17 @@ SAFETY_MODULES = (
     "handout/content.py",
     "problems.py",
 )
+# The build around them: the plugin's one pass, where each part of a page was written, running a
+# build, the handout's page and PDFs, and the staff's build command (scripts/build.py's work).
+BUILD_MODULES = (
+    "plugin.py",
+    "source_lines.py",
+    "site_build.py",
+    "handout/sheet.py",
+    "handout/pdf.py",
+    "cli.py",
+)
+MODULES = SAFETY_MODULES + BUILD_MODULES
 # Fast tests that call those modules in-process (mutmut runs, for each mutant, only those of
 # them that called the mutated function).
 MUTATE_TESTS = (
@@ -51,6 +66,13 @@ MUTATE_TESTS = (
     "tests/test_guards.py",
     "tests/test_safety_units.py",
     "tests/test_safety_pages.py",
+    "tests/test_source_lines.py",
+    "tests/test_handout_sheet.py",
+    "tests/test_handout_pdf_cache.py",
+    "tests/test_cli.py",
+    "tests/test_site_build.py",
+    "tests/test_plugin_in_process.py",
+    "tests/test_handout_pdf.py",
     # whole builds, a server and .ci/run: run by `make test`, too slow to run for each mutant
     "--deselect", "tests/test_guards.py::test_an_empty_description_fails_the_real_build_at_its_line",
     "--deselect", "tests/test_guards.py::test_serve_makes_the_handout_and_shows_a_staff_problem_at_its_line",
@@ -142,7 +164,7 @@ EQUIVALENT = {
 
 
 
-def prepare() -> None:
+def prepare(modules=MODULES) -> None:
     """A fresh copy of the project in .mutate/, with the package in src/."""
     shutil.rmtree(WORK_DIR, ignore_errors=True)
     WORK_DIR.mkdir()
@@ -157,17 +179,17 @@ def prepare() -> None:
     shutil.copytree(PROJECT_DIR / "scripts", WORK_DIR / "scripts",
                     ignore=shutil.ignore_patterns(PACKAGE, "lighthouse", "__pycache__"))
     shutil.copytree(PROJECT_DIR / "scripts" / PACKAGE, WORK_DIR / "src" / PACKAGE, ignore=IGNORED)
-    (WORK_DIR / "pyproject.toml").write_text(_config(), encoding="utf-8")
+    (WORK_DIR / "pyproject.toml").write_text(_config(modules), encoding="utf-8")
 
 
-def _config() -> str:
+def _config(modules=MODULES) -> str:
     def toml_list(items) -> str:
         return "[" + ", ".join(json.dumps(item) for item in items) + "]"
 
     return "\n".join([
         "[tool.mutmut]",
         f'source_paths = ["src/{PACKAGE}"]',
-        f"only_mutate = {toml_list(f'src/{PACKAGE}/{module}' for module in SAFETY_MODULES)}",
+        f"only_mutate = {toml_list(f'src/{PACKAGE}/{module}' for module in modules)}",
         f"also_copy = {toml_list(['mkdocs.yml', 'docs', 'overrides', 'scripts'])}",
         f"pytest_add_cli_args_test_selection = {toml_list(MUTATE_TESTS)}",
         'pytest_add_cli_args = ["-p", "no:cacheprovider"]',
@@ -196,19 +218,19 @@ def run_mutmut(max_children: int | None) -> int:
     return code
 
 
-def results() -> dict[str, dict[str, int | None]]:
-    """Each safety module's mutants and their exit codes, from mutmut's files."""
+def results(modules=MODULES) -> dict[str, dict[str, int | None]]:
+    """Each module's mutants and their exit codes, from mutmut's files (of the last run)."""
     found = {}
-    for module in SAFETY_MODULES:
+    for module in modules:
         meta = WORK_DIR / "mutants" / "src" / PACKAGE / (module + ".meta")
         if meta.is_file():
             found[module] = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
     return found
 
 
-def report(out=sys.stdout) -> int:
+def report(out=sys.stdout, modules=MODULES) -> int:
     """The table of killed/total per module, then every survivor; 1 when there is no result."""
-    found = results()
+    found = results(modules)
     if not found:
         print("No results: run  make mutate  first.", file=out)
         return 1
@@ -257,15 +279,19 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--report", action="store_true", help="only print the last run's results")
     parser.add_argument("--max-children", type=int, help="mutants run at once (default: cores)")
+    parser.add_argument("--module", action="append", choices=MODULES, metavar="MODULE",
+                        help="only this module, as named in the table (e.g. plugin.py); may be "
+                             "given more than once (default: every module)")
     args = parser.parse_args(argv)
+    modules = tuple(args.module or MODULES)
     if not args.report:
         started = time.monotonic()
-        prepare()
+        prepare(modules)
         code = run_mutmut(args.max_children)
         print(f"\nmutmut finished in {(time.monotonic() - started) / 60:.1f} min (exit code {code})")
         if code:
             return code
-    return report()
+    return report(modules=modules)
 
 
 if __name__ == "__main__":
