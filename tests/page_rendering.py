@@ -18,6 +18,17 @@ EXTENSION_CONFIGS = {"toc": {"permalink": False}}
 def render(text: str, src: str = "page.md"):
     """(page, element tree, source map) of a page's whole file, front matter included; lines are
     the file's lines (no shortcodes)."""
+    page, found, _ = _convert(text, src)
+    return page, found["root"], found["source_map"]
+
+
+def render_html(text: str, src: str = "page.md"):
+    """(page, the HTML Python-Markdown writes, source map) of a page's whole file."""
+    page, found, html = _convert(text, src)
+    return page, html, found["source_map"]
+
+
+def _convert(text: str, src: str):
     body, meta = get_data(text)
     page = PageSource(src, f"docs/{src}", text, meta)
     first = text[: len(text) - len(body)].count("\n") + 1
@@ -27,6 +38,6 @@ def render(text: str, src: str = "page.md"):
     extension = SourceLinesExtension(current_page=lambda: page,
                                      readers=[lambda root, source_map: found.update(
                                          root=root, source_map=source_map)])
-    markdown.Markdown(extensions=[*EXTENSIONS, extension],
-                      extension_configs=EXTENSION_CONFIGS).convert(body)
-    return page, found["root"], found["source_map"]
+    html = markdown.Markdown(extensions=[*EXTENSIONS, extension],
+                             extension_configs=EXTENSION_CONFIGS).convert(body)
+    return page, found, html

@@ -76,3 +76,45 @@ def test_two_links_on_one_line_of_a_paragraph_and_one_on_the_next(site):
                                     "docs/page.md:10: link 'gone.md': page or file not found"]
     assert lines(text) == [("exercise.md", 7), ("images/start.svg", 7), ("gone.md", 7),
                            ("running.md", 8), ("nowhere.md", 8), ("gone.md", 10)]
+
+
+RAW_AND_REFERENCES = FRONT + (
+    '<div class="note">\n'  # 7
+    "<p>Intro</p>\n"
+    '<a href="gone1.md">x</a>\n'  # 9
+    "<!-- a note -->\n"  # 10
+    "</div>\n"
+    "\n"
+    'Text with <a href="gone2.md">raw</a> and <img src="images/x.png" alt="X"> here,\n'  # 13
+    'then <a href="gone3.md">more</a> <!-- inline -->.\n'  # 14
+    "\n"
+    "[a][ref] and [b][missing] and ![pic][ref]\n"  # 16
+    "\n"
+    "[ref]: gone4.md\n"  # 18
+    "\n"
+    "## Heading {#h}\n"  # 20
+    "\n"
+    '<p>Same <a href="gone2.md">twice</a></p>\n')  # 22
+
+
+def test_links_in_raw_html_and_reference_links_are_at_their_lines():
+    page, _, source_map = render(RAW_AND_REFERENCES)
+    assert [(reference.kind, reference.url, reference.line, reference.alt)
+            for reference in page.references] == [
+        ("link", "gone1.md", 9, None), ("link", "gone2.md", 13, None),
+        ("picture", "images/x.png", 13, "X"), ("link", "gone3.md", 14, None),
+        ("link", "gone4.md", 16, None), ("picture", "gone4.md", 16, "pic"),
+        ("link", "gone2.md", 22, None)]
+    assert [(node.tag, line) for node, line in source_map.raw_nodes] == [
+        ("div", 7), ("p", 8), ("a", 9), ("a", 13), ("img", 13), ("a", 14), ("p", 22), ("a", 22)]
+    assert source_map.missing_references == [("b", "[missing]")]
+
+
+def test_html_comments_are_kept_with_their_lines_and_taken_out_of_the_page():
+    from page_rendering import render_html
+
+    _, html, source_map = render_html(RAW_AND_REFERENCES)
+    assert source_map.comments == [(" a note ", 10), (" inline ", 14)]
+    assert "<!--" not in html and "note" in html
+    assert '<div class="note">\n<p>Intro</p>\n<a href="gone1.md">x</a>\n\n</div>' in html
+    assert 'then <a href="gone3.md">more</a> .</p>' in html
