@@ -18,6 +18,7 @@ from soleus_site.checks import external
 from soleus_site.problems import Problem
 
 NHS = "https://www.nhs.uk/live-well/exercise/"  # docs/index.md's one link to another website
+CLINIC = "https://clinic.example.org/"  # the clinic's website, in the theme's footer
 READING_LEVELS = ["Reading level (Flesch-Kincaid grade; target 7 or below):",
                   "  docs/index.md    too short to measure",
                   "  docs/running.md  too short to measure"]
@@ -63,7 +64,7 @@ def output_lines(capsys) -> list[str]:
 def test_build_external_visits_the_sites_links_to_other_websites_and_fails_on_a_broken_one(
         tiny, visited, capsys):
     code = build_py(tiny).main(["build", "--external"])
-    assert visited == [NHS]
+    assert visited == [CLINIC, NHS]
     assert output_lines(capsys) == [
         f"docs/index.md:12: link '{NHS}': broken (HTTP 404)",
         "1 error, 0 warnings",
@@ -76,7 +77,7 @@ def test_build_external_visits_the_sites_links_to_other_websites_and_fails_on_a_
 
 def test_check_external_visits_the_sites_links_to_other_websites(tiny, visited, capsys):
     code = build_py(tiny).main(["check", "--external"])
-    assert visited == [NHS]
+    assert visited == [CLINIC, NHS]
     assert output_lines(capsys) == [f"docs/index.md:12: link '{NHS}': broken (HTTP 404)",
                                     "1 error, 0 warnings", *READING_LEVELS]
     assert code == 1
@@ -301,3 +302,27 @@ def test_workflow_commands_carry_file_line_and_escaped_text(problem, expected):
     from soleus_site.cli import workflow_command
 
     assert workflow_command(problem) == expected
+
+
+def test_build_says_how_long_it_took(tiny, capsys):
+    assert build_py(tiny).main(["build"]) == 0
+    last = output_lines(capsys)[-1]
+    assert last.startswith("Built site/ in ") and last.endswith(" s.")
+    assert 0 <= float(last.removeprefix("Built site/ in ").removesuffix(" s.")) < 60
+
+
+def test_check_builds_in_a_temporary_folder_inside_the_project_and_removes_it(tiny, monkeypatch, capsys):
+    from soleus_site import cli
+
+    seen = []
+    real_build_into = cli.build_into
+
+    def build_into(project, output, external=False):
+        seen.append((project, output.parent, output.name, output.is_dir()))
+        return real_build_into(project, output, external)
+
+    monkeypatch.setattr(cli, "build_into", build_into)
+    assert build_py(tiny).main(["check"]) == 0
+    [(project, parent, name, existed)] = seen
+    assert (project, parent, name.startswith(".check-"), existed) == (tiny, tiny, True, True)
+    assert not (tiny / name).exists()

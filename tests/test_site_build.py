@@ -18,6 +18,7 @@ from soleus_site.checks.links import ExternalLink
 from soleus_site.problems import Problem
 
 NHS = "https://www.nhs.uk/live-well/exercise/"
+CLINIC = "https://clinic.example.org/"  # the clinic's website, in the theme's footer
 
 
 @pytest.fixture
@@ -117,7 +118,7 @@ def visited(monkeypatch) -> list[str]:
 
     def visit(url, timeout, retries):
         asked.append(url)
-        return {"status": "broken", "detail": "HTTP 410"}
+        return {"status": "broken", "detail": "HTTP 410"} if url == NHS else {"status": "ok"}
 
     monkeypatch.setattr(external, "_visit", visit)
     return asked
@@ -127,7 +128,7 @@ def test_other_websites_are_visited_only_on_request_and_remembered_in_the_cache(
     assert build(tiny).problems == [] and visited == []
     outcome = build(tiny, external=True)
     assert outcome.problems == [Problem("docs/index.md", 12, f"link '{NHS}': broken (HTTP 410)")]
-    assert visited == [NHS]
+    assert visited == [CLINIC, NHS]
     assert NHS in (tiny / ".cache" / "external-links.json").read_text()
 
 
@@ -136,7 +137,10 @@ def test_the_external_check_is_given_every_link_to_another_website(tiny, monkeyp
     monkeypatch.setattr(site_build, "check_external",
                         lambda links, cache: given.append((links, cache)) or [])
     build(tiny, external=True)
-    assert given == [([ExternalLink("docs/index.md", 12, NHS)], tiny / ".cache" / "external-links.json")]
+    # the clinic's website, in the theme's footer, is where staff can mend it: mkdocs.yml
+    assert given == [([ExternalLink("docs/index.md", 12, NHS),
+                       ExternalLink("mkdocs.yml", line_of(tiny / "mkdocs.yml", CLINIC), CLINIC)],
+                      tiny / ".cache" / "external-links.json")]
 
 
 def test_no_external_check_when_mkdocs_yml_cannot_be_read(tiny, visited):
@@ -217,3 +221,52 @@ def test_a_copy_of_the_sources_leaves_out_caches(tiny, tmp_path):
     assert (copy / "mkdocs.yml").read_text() == (tiny / "mkdocs.yml").read_text()
     only = site_build.copy_site_sources(tiny, tmp_path / "b", ("docs",))
     assert sorted(path.name for path in only.iterdir()) == ["docs"]
+
+
+def test_a_build_is_made_in_a_temporary_folder_inside_the_project_then_swapped_in(tiny, monkeypatch, visited):
+    seen = []
+    real_build_into = site_build.build_into
+
+    def build_into(project, output, external=False):
+        seen.append((output.parent, output.name, output.is_dir(), external))
+        return real_build_into(project, output, external)
+
+    monkeypatch.setattr(site_build, "build_into", build_into)
+    assert len(site_build.build_site(tiny, tiny / "site", True).problems) == 1  # the NHS link (faked)
+    [(parent, name, existed, external)] = seen
+    assert (parent, name.startswith(".site-"), existed, external) == (tiny, True, True, True)
+    assert not (tiny / name).exists() and not (tiny / "site").exists()  # the link is an error
+
+
+def test_a_site_old_left_by_an_interrupted_build_is_cleared(tiny):
+    (tiny / "site").mkdir()
+    (tiny / "site.old" / "stale").mkdir(parents=True)
+    assert site_build.build_site(tiny, tiny / "site").problems == []
+    assert not (tiny / "site.old").exists() and (tiny / "site" / "index.html").is_file()
+
+
+def test_sources_can_be_copied_into_a_folder_that_exists(tiny, tmp_path):
+    (tmp_path / "copy").mkdir()
+    assert (site_build.copy_site_sources(tiny, tmp_path / "copy", ("mkdocs.yml",)) / "mkdocs.yml").is_file()
+
+
+def test_a_missing_mkdocs_yml_is_one_problem(tiny):
+    (tiny / "mkdocs.yml").unlink()
+    assert messages(build(tiny)) == [
+        f"mkdocs.yml: Config file '{tiny / 'mkdocs.yml'}' does not exist. (check the spaces at the "
+        f"start of each line, and put text containing ': ' in quotes)"]
+
+
+def test_mkdocs_messages_are_not_also_passed_on_to_the_console(tiny, caplog):
+    edit(tiny / "mkdocs.yml", "    not_found: ignore", "    not_found: warn")
+    edit(tiny / "docs" / "index.md", "[about running](running.md)", "[about running](runing.md)")
+    with caplog.at_level(logging.INFO):
+        assert len(build(tiny).problems) == 2
+    assert [record.name for record in caplog.records if record.name.startswith("mkdocs")] == []
+
+
+def test_other_websites_problems_come_with_the_rest(tiny, visited):
+    edit(tiny / "docs" / "index.md", "[about running](running.md)", "[about running](runing.md)")
+    assert messages(build(tiny, external=True)) == [
+        "docs/index.md:10: link 'runing.md': page or file not found (did you mean 'running.md'?)",
+        f"docs/index.md:12: link '{NHS}': broken (HTTP 410)"]
