@@ -6,9 +6,9 @@ drawn) made, then reused."""
 
 from __future__ import annotations
 
-import datetime
 import logging
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -302,3 +302,186 @@ def test_a_handout_that_cannot_be_made_is_one_problem_and_links_to_it_are_not_re
         "list of steps"]
     assert outcome.notes == []
     assert not (heel_raise / "site" / "heel-raise" / "handout").exists()
+
+
+# What the plugin does around the pages ---------------------------------------------------------
+
+def test_a_nav_entry_with_no_page_inside_a_section_is_reported_once(tiny):
+    edit(tiny / "mkdocs.yml", "  - Running: running.md\n",
+         "  - More:\n      - Running: running.md\n      - Old: old.md\n")
+    assert messages(build(tiny)) == [
+        f"mkdocs.yml:{line_of(tiny / 'mkdocs.yml', 'old.md')}: nav lists 'old.md', but there is no "
+        f"docs/old.md"]
+
+
+def test_root_absolute_links_are_checked_under_the_sites_address(tiny):
+    edit(tiny / "docs" / "running.md", "Go back [home](index.md).",
+         "Go [home](/tiny/) or [nowhere](/running/).")
+    assert messages(build(tiny)) == [
+        "docs/running.md:10: link '/running/': starts with '/', so it points outside the site "
+        "(published at /tiny/); use a relative link such as 'anatomy.md'"]
+
+
+def test_pictures_elsewhere_are_not_taken_for_the_sites_own(tiny):
+    write(tiny, "images/calf.svg", SVG)
+    edit(tiny / "docs" / "running.md", "Run slowly at first.",
+         "![A calf](//cdn.example.org/images/calf.svg) ![A calf](data:images/calf.svg)")
+    outcome = build(tiny)
+    html = (tiny / "site" / "running" / "index.html").read_text(encoding="utf-8")
+    # neither is sized from docs/images/calf.svg
+    assert re.findall(r"<img [^>]*>", html) == [
+        '<img alt="A calf" decoding="async" fetchpriority="high" src="//cdn.example.org/images/calf.svg" />',
+        '<img alt="A calf" decoding="async" loading="lazy" src="data:images/calf.svg" />']
+    assert messages(outcome) == [
+        "docs/running.md:10: picture '//cdn.example.org/images/calf.svg': '//' links are not "
+        "allowed; use https://",
+        "docs/running.md:10: picture 'data:images/calf.svg': 'data:' addresses are not allowed in a "
+        "page (they can run code or hide what they show): link to a page, a file or a website"]
+
+
+def test_the_picture_size_limits_are_the_plugins_settings(tiny):
+    edit(tiny / "mkdocs.yml", "  - soleus\n", "  - soleus:\n      picture_warn_kb: 1\n      picture_max_kb: 2\n")
+    write(tiny, "images/light.svg", SVG + " " * 1500)
+    write(tiny, "images/heavy.svg", SVG + " " * 2500)
+    edit(tiny / "docs" / "running.md", "Run slowly at first.",
+         "![A light calf](images/light.svg) ![A heavy calf](images/heavy.svg)")
+    assert messages(build(tiny)) == [
+        "docs/running.md:10: picture 'images/heavy.svg' is 2 KB, too large to publish on a phone: "
+        "make it smaller than 1 KB (for example, save it at most 1600 pixels wide, as a JPEG for photos)",
+        "docs/running.md:10: warning: picture 'images/light.svg' is 1 KB, slow to load on a phone: "
+        "make it smaller than 1 KB (for example, save it at most 1600 pixels wide, as a JPEG for photos)"]
+
+
+def test_boxes_are_headed_notes_on_the_built_page(tiny):
+    edit(tiny / "docs" / "running.md", "Run slowly at first.", 'Run.\n\n!!! warning "Check first"\n    Ask us.')
+    assert build(tiny).problems == []
+    html = (tiny / "site" / "running" / "index.html").read_text(encoding="utf-8")
+    assert ('<div aria-labelledby="box-1" class="admonition warning" role="note">\n<p aria-level="2" '
+            'class="admonition-title" id="box-1" role="heading"><span class="md-visually-hidden">'
+            'Warning: </span>Check first</p>') in html
+
+
+def test_a_page_without_its_dates_is_reported_and_built(tiny):
+    edit(tiny / "docs" / "running.md", "review_due: 2099-01-10\n", "")
+    assert [problem.line for problem in build(tiny).problems] == [1]
+    assert "Next review due" not in (tiny / "site" / "running" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_with_a_byte_order_mark_and_a_byte_not_in_utf8_keeps_its_front_matter(tiny):
+    path = tiny / "docs" / "running.md"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"Run slowly", b"Run \xe9slowly"))
+    assert [problem.line for problem in build(tiny).problems] == [10]
+
+
+def test_the_build_times_its_parts(heel_raise, monkeypatch):
+    fake_weasyprint(monkeypatch)
+    assert set(build(heel_raise).timings) == {"checks", "source lines", "handout"}
+
+
+def test_each_problem_and_what_is_done_with_the_handout_are_logged(heel_raise, monkeypatch):
+    fake_weasyprint(monkeypatch)
+    edit(heel_raise / "docs" / "running.md", "[home](index.md)", "[home](indx.md)")
+    edit(heel_raise / "docs" / "running.md", "review_due: 2099-01-10", "review_due: 2000-01-10")
+    logged = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = lambda record: logged.append((record.levelname, record.getMessage()))
+    logger = logging.getLogger("mkdocs.soleus_site")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)  # as `mkdocs build` and `mkdocs serve` have it
+    try:
+        outcome = build(heel_raise)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    # the handout is made before the links and dates are checked
+    assert logged == [
+        ("INFO", "Handout of docs/heel-raise.md: PDFs made"),
+        ("ERROR", "docs/running.md:10: link 'indx.md': page or file not found (did you mean 'index.md'?)"),
+        ("WARNING", "docs/running.md:5: warning: review was due on 10 January 2000: check the page is "
+                    "still right, then set 'updated:' to today and 'review_due:' to the next review date")]
+    assert sorted(logged[1:]) == sorted((problem.severity.upper(), str(problem)) for problem in outcome.problems)
+
+
+def test_a_linked_folder_stops_mkdocs_with_the_reason(tiny, tmp_path):
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    (tmp_path / "elsewhere").mkdir()
+    os.symlink(tmp_path / "elsewhere", tiny / "docs" / "linked")
+    config = load_config(config_file=str(tiny / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    with pytest.raises(Abort, match="^a folder in docs/ is a link to another folder: the build stops "
+                                    "before publishing what it leads to$"):
+        mkdocs_build(config)
+
+
+def test_shortcodes_on_a_page_in_a_folder_link_from_where_the_page_is_built(tiny, monkeypatch):
+    fake_weasyprint(monkeypatch)
+    write(tiny, "images/start.svg", SVG)
+    shutil.copytree(FIXTURES_DIR / "video" / "media", tiny / "docs" / "media")
+    write(tiny, "exercise/heel-raise.md", HEEL_RAISE.replace(
+        "This makes your calf stronger.",
+        'This makes your calf stronger.\n\n:handout:\n\n:clinic-contact:\n\n:video: ../media/clip.mp4 "Clip"'
+    ).replace("(images/start.svg)", "(../images/start.svg)"))
+    add_to_nav(tiny, "The exercise: exercise/heel-raise.md")  # named from its title, not the nav's
+    outcome = build(tiny)
+    assert (outcome.problems, outcome.notes) == ([], ["Handout of docs/exercise/heel-raise.md: PDFs made"])
+    html = (tiny / "site" / "exercise" / "heel-raise" / "index.html").read_text(encoding="utf-8")
+    assert_in_order(html, [
+        '<p class="handout-links"><a href="handout/">Print the handout</a> (PDF: <a '
+        'href="handout/heel-raise-a4.pdf">A4</a>, <a href="handout/heel-raise-letter.pdf">Letter</a>, '
+        '<a href="handout/heel-raise-large-print.pdf">large print</a>)<span class="handout-links__print">: '
+        'https://example.org/tiny/exercise/heel-raise/handout/</span></p>',
+        "<li><strong>Tiny Clinic</strong></li>",
+        '<li>Website: <a href="https://clinic.example.org/">clinic.example.org</a></li>',
+        '<video controls preload="none" playsinline width="16" height="9" poster="../../media/clip.png" '
+        'aria-label="Clip">',
+        '<source src="../../media/clip.mp4" type="video/mp4">',
+        '<track kind="captions" src="../../media/clip.vtt" srclang="en" label="English" default>',
+        '<p class="video__print">Watch the video online at https://example.org/tiny/exercise/heel-raise/</p>',
+    ])
+    handout = (tiny / "site" / "exercise" / "heel-raise" / "handout" / "index.html").read_text(encoding="utf-8")
+    assert_in_order(handout, [
+        '<link rel="icon" href="../../../favicon.svg">',
+        '<p class="kicker"><span class="clinic-name">Tiny Clinic</span><br>Tiny guide</p>',
+        '<a class="url" href="https://example.org/tiny/exercise/heel-raise/">example.org/<wbr>tiny/<wbr>'
+        'exercise/<wbr>heel-raise/<wbr></a>',
+    ])
+
+
+def test_two_pages_with_handouts_each_get_theirs_and_every_file_of_both_is_known(heel_raise, monkeypatch):
+    fake_weasyprint(monkeypatch)
+    write(heel_raise, "toe-raise.md", HEEL_RAISE.replace("title: Heel raise", "title: Toe raise")
+          .replace("# The exercise: heel raise", "# The exercise: toe raise"))
+    add_to_nav(heel_raise, "Toe raise: toe-raise.md")
+    edit(heel_raise / "docs" / "running.md", "Go back [home](index.md).",
+         "See [the heel raise's QR code](../heel-raise/handout/qr-page.svg) and "
+         "[the toe raise's](../toe-raise/handout/qr-page.svg).")
+    outcome = build(heel_raise)
+    assert (outcome.problems, outcome.notes) == ([], ["Handout of docs/heel-raise.md: PDFs made",
+                                                      "Handout of docs/toe-raise.md: PDFs made"])
+    assert (heel_raise / "site" / "toe-raise" / "handout" / "toe-raise-a4.pdf").is_file()
+
+
+def test_without_the_sites_address_links_from_the_root_work_and_no_address_is_printed(heel_raise, monkeypatch):
+    fake_weasyprint(monkeypatch)
+    edit(heel_raise / "mkdocs.yml", "site_url: https://example.org/tiny/\n", "")
+    edit(heel_raise / "docs" / "heel-raise.md", "This makes your calf stronger.",
+         "This makes your calf stronger.\n\n:handout:")
+    edit(heel_raise / "docs" / "running.md", "Go back [home](index.md).", "Go back [home](/).")
+    assert build(heel_raise).problems == []
+    page = (heel_raise / "site" / "heel-raise" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="handout/heel-raise-large-print.pdf">large print</a>)</p>' in page  # no address
+    handout = (heel_raise / "site" / "heel-raise" / "handout" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="/heel-raise/handout/">' in handout
+    assert '<a class="url" href=""></a>' in handout  # the sheet cannot print an address it does not know
+
+
+def assert_in_order(html: str, fragments: list[str]) -> None:
+    """Each fragment is in the HTML, after the one before it."""
+    position = 0
+    for fragment in fragments:
+        found = html.find(fragment, position)
+        assert found >= 0, f"not found (after the fragment before): {fragment}"
+        position = found + len(fragment)
