@@ -17,7 +17,11 @@ SHEET = """<!doctype html>
 <h1>Heel raise</h1>
 <p>Stand on a step.</p>
 <img src="start.svg" alt="Start: on the step" width="40" height="30">
-<form><p><label for="field-patient">Name</label> <input id="field-patient" name="patient" title="Name"></p></form>
+<img src="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 4 3'/%3E" alt="A dot" style="width: 4px; height: 3px">
+<style>.printed { display: none; } @media print { .printed { display: block; } }</style>
+<p class="printed">Printed on paper.</p>
+<form><p><label for="field-patient">Name</label> <input id="field-patient" name="patient" title="Name"></p>
+<p><label for="field-notes">Notes</label> <textarea id="field-notes" name="notes" title="Notes" rows="3"></textarea></p></form>
 <div style="break-before: page"><p>Page two.</p></div>
 </body></html>"""
 
@@ -41,7 +45,8 @@ def test_a_pdf_is_drawn_on_its_paper_from_local_files_with_its_field(handout_dir
     assert len(reader.pages) == 2
     assert tuple(round(value) for value in reader.pages[0].mediabox[2:]) == size
     assert "Stand on a step." in reader.pages[0].extract_text()
-    assert list(reader.get_fields()) == ["patient"]
+    assert "Printed on paper." in reader.pages[0].extract_text()  # the print stylesheet's rules
+    assert list(reader.get_fields()) == ["patient", "notes"]
     assert "/NeedAppearances" not in reader.trailer["/Root"]["/AcroForm"]
     # the sheet's own font, found beside it
     fonts = {font.get_object()["/BaseFont"].partition("+")[2] for page in reader.pages
@@ -64,10 +69,21 @@ def test_a_picture_that_is_missing_stops_the_pdf(handout_dir, tmp_path):
         pdf.write_pdf(SHEET, handout_dir, tmp_path / "a4.pdf", ASSETS_DIR / pdf.PAPERS["a4"])
 
 
+DISCARD = "http://127.0.0.1:9/start.svg"  # nothing answers there: no request leaves the machine
+
+
 def test_the_sheet_may_not_fetch_anything_from_another_website(handout_dir, tmp_path):
-    sheet = SHEET.replace('src="start.svg"', 'src="https://example.org/start.svg"')
-    with pytest.raises(FatalURLFetchingError, match="https://example.org/start.svg"):
+    sheet = SHEET.replace('src="start.svg"', f'src="{DISCARD}"')
+    with pytest.raises(FatalURLFetchingError, match=DISCARD) as refused:
         pdf.write_pdf(sheet, handout_dir, tmp_path / "a4.pdf", ASSETS_DIR / pdf.PAPERS["a4"])
+    assert str(refused.value.__cause__) == f"URI uses disallowed protocol: {DISCARD}"
+
+
+def test_nor_may_its_paper_stylesheet(handout_dir, tmp_path):
+    paper = tmp_path / "paper.css"
+    paper.write_text(f"@page {{ size: A4; background: url({DISCARD}); }}", encoding="utf-8")
+    with pytest.raises(FatalURLFetchingError, match=DISCARD):
+        pdf.write_pdf(SHEET, handout_dir, tmp_path / "a4.pdf", paper)
 
 
 def test_only_a_pdf_longer_than_its_pages_is_told(handout_dir):

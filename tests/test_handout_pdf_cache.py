@@ -83,3 +83,19 @@ def test_a_changed_sheet_or_picture_gives_new_pdfs(papers):
     papers.picture.write_text("<svg><g/></svg>", encoding="utf-8")
     _, reused, _ = papers.make("<p>Stand on a low step.</p>")
     assert (papers.made, reused) == (ALL_MADE, False)
+
+
+def test_the_cache_keeps_the_four_latest_versions_of_each_pdf(papers):
+    import os
+
+    sheets = [f"<p>Version {n}</p>" for n in range(6)]
+    for when, sheet in enumerate(sheets):
+        papers.make(sheet)
+        for path in papers.cache.glob("*.pdf"):  # each version a minute older than the next
+            if sheet in path.read_text(encoding="utf-8"):
+                os.utime(path, (1_000_000 + 60 * when, 1_000_000 + 60 * when))
+    kept = sorted(path.read_text(encoding="utf-8").split("\n")[0] for path in papers.cache.glob("*-a4-*.pdf"))
+    assert kept == sorted(sheets[2:])
+    assert len(list(papers.cache.glob("*.pdf"))) == 12
+    _, reused, _ = papers.make(sheets[2])  # the oldest kept
+    assert (reused, papers.made) == (True, [])
