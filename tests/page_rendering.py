@@ -15,20 +15,20 @@ EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc",
 EXTENSION_CONFIGS = {"toc": {"permalink": False}}
 
 
-def render(text: str, src: str = "page.md"):
+def render(text: str, src: str = "page.md", **configs):
     """(page, element tree, source map) of a page's whole file, front matter included; lines are
-    the file's lines (no shortcodes)."""
-    page, found, _ = _convert(text, src)
+    the file's lines (no shortcodes). `configs` change extensions' settings, e.g. toc={...}."""
+    page, found, _ = _convert(text, src, configs)
     return page, found["root"], found["source_map"]
 
 
 def render_html(text: str, src: str = "page.md"):
     """(page, the HTML Python-Markdown writes, source map) of a page's whole file."""
-    page, found, html = _convert(text, src)
+    page, found, html = _convert(text, src, {})
     return page, html, found["source_map"]
 
 
-def _convert(text: str, src: str):
+def _convert(text: str, src: str, configs: dict):
     body, meta = get_data(text)
     page = PageSource(src, f"docs/{src}", text, meta)
     first = text[: len(text) - len(body)].count("\n") + 1
@@ -39,5 +39,5 @@ def _convert(text: str, src: str):
                                      readers=[lambda root, source_map: found.update(
                                          root=root, source_map=source_map)])
     html = markdown.Markdown(extensions=[*EXTENSIONS, extension],
-                             extension_configs=EXTENSION_CONFIGS).convert(body)
+                             extension_configs={**EXTENSION_CONFIGS, **configs}).convert(body)
     return page, found, html
