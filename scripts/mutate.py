@@ -100,6 +100,22 @@ SAME_WHEN = {
     "fence": "a code fence's own opening or closing line is never a shortcode line",
     "no id": "neither is a valid YouTube ID, so the message is the same",
     "x end": "differs only for a word ending in a capital X, and then says the same",
+    "case": "the name is looked up without regard to case (a codec, a package's metadata, a CSS "
+            "media type)",
+    "print": "WeasyPrint renders HTML for print by default",
+    "strict": "MkDocs' own warnings are collected and reported as errors by the build either way; "
+              "strict mode only makes MkDocs stop at its very end, after the site is written",
+    "dest": "nothing reads args.command: argparse names the command by its metavar in the help "
+            "and its errors",
+    "registry": "the name and priority of a Markdown processor: a name nothing looks up, or a "
+                "priority one step away that keeps the same order among the processors (the "
+                "reference patterns also keep working beside Python-Markdown's own)",
+    "theme part": "the theme writes the page's content once, and a page whose content is not found "
+                  "(or empty) leaves the whole page as the theme's part either way",
+    "on_config first": "MkDocs calls on_config, which makes the state and sets source_map, before "
+                       "anything reads them",
+    "url_for": "shortcodes ask url_for only for files that exist and are not pages (video, "
+               "posters, captions), whose URL is their docs path",
 }
 EQUIVALENT = {
     "page_tools.x_field_line__mutmut_10": "falsy",  # "" and None are both not a mapping
@@ -160,6 +176,40 @@ EQUIVALENT = {
     "shortcodes.x_youtube_facade__mutmut_7": "falsy",
     "shortcodes.x_youtube_id_from__mutmut_33": "no id",
     "shortcodes.x_youtube_id_from__mutmut_55": "no id",
+    # The build around the safety modules
+    "cli.x_main__mutmut_101": "falsy",
+    **{f"cli.x_main__mutmut_{n}": "dest" for n in (13, 15, 16)},
+    **{f"handout.pdf.x_make_pdfs__mutmut_{n}": "case" for n in (9, 15)},
+    "handout.pdf.x_make_pdfs__mutmut_17": "the key's length only names the cache's files: one build "
+        "after the change makes the PDFs again, as after any change of what they are made from",
+    **{f"handout.pdf.x_write_pdf__mutmut_{n}": "print" for n in (37, 41)},
+    "handout.pdf.x_write_pdf__mutmut_45": "case",
+    **{f"site_build.x_build_into__mutmut_{n}": "falsy" for n in (10, 12)},
+    **{f"site_build.x_build_into__mutmut_{n}": "strict" for n in (15, 18, 21)},
+    "plugin.xǁSoleusPluginǁ__init____mutmut_1": "on_config first",
+    "plugin.xǁSoleusPluginǁon_config__mutmut_33": "Markdown is rendered only for a page, between "
+        "on_page_markdown and on_page_content, while `rendering` is set",
+    "plugin.xǁSoleusPluginǁon_page_content__mutmut_1": "falsy",
+    **{f"plugin.xǁSoleusPluginǁon_page_markdown__mutmut_{n}": "url_for" for n in (37, 38, 43, 44)},
+    "plugin.xǁSoleusPluginǁon_page_markdown__mutmut_88": "no reader reads Rendering.files",
+    "plugin.xǁSoleusPluginǁon_page_markdown__mutmut_31": "a page always has a title (from the nav, "
+        "its heading or its file name), so the last default is never used",
+    **{f"plugin.xǁSoleusPluginǁon_page_read_source__mutmut_{n}": "case" for n in (12, 26)},
+    **{f"plugin.xǁSoleusPluginǁon_post_page__mutmut_{n}": "theme part" for n in (6, 8, 12)},
+    "plugin.xǁSoleusPluginǁ_write_handout__mutmut_16": "Material's own favicon, which the site's "
+        "theme always has (the tiny test site sets its own)",
+    "plugin.xǁSoleusPluginǁ_write_handout__mutmut_17": "as _16",
+    **{f"source_lines.xǁSourceLinesExtensionǁextendMarkdown__mutmut_{n}": "registry"
+       for n in (2, 11, 12, 13, 15, 24, 25, 26, 28, 39, 40, 41, 43, 54, 55, 56)},
+    "source_lines.xǁSourceLinesExtensionǁ__init____mutmut_4": "on_config first",
+    "source_lines.xǁSourceMapǁ__init____mutmut_4": "PageFacts sets parents before anything reads them",
+    "source_lines.xǁSourceMapǁfind_in_block__mutmut_1": "every call gives the occurrence",
+    "source_lines.xǁSourceMapǁhtml_text__mutmut_7": "parse_html keeps only elements, never text, so "
+        "every item has text_content",
+    **{f"source_lines.xǁSourceMapǁraw_html__mutmut_{n}": "with this site's Markdown extensions "
+       "Python-Markdown keeps only text in its stash of raw HTML (md_in_html included), never an "
+       "element" for n in range(3, 10)},
+    "source_lines.x__without_comments__mutmut_14": "case",
 }
 
 
