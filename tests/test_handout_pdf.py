@@ -79,10 +79,12 @@ def test_the_sheet_may_not_fetch_anything_from_another_website(handout_dir, tmp_
     assert str(refused.value.__cause__) == f"URI uses disallowed protocol: {DISCARD}"
 
 
-def test_nor_may_its_paper_stylesheet(handout_dir, tmp_path):
+@pytest.mark.parametrize("css", [f"@page {{ size: A4; background: url({DISCARD}); }}",
+                                 f"@import url({DISCARD.replace('.svg', '.css')});"])
+def test_nor_may_its_paper_stylesheet(handout_dir, tmp_path, css):
     paper = tmp_path / "paper.css"
-    paper.write_text(f"@page {{ size: A4; background: url({DISCARD}); }}", encoding="utf-8")
-    with pytest.raises(FatalURLFetchingError, match=DISCARD):
+    paper.write_text(css, encoding="utf-8")
+    with pytest.raises(FatalURLFetchingError, match="http://127.0.0.1:9/"):
         pdf.write_pdf(SHEET, handout_dir, tmp_path / "a4.pdf", paper)
 
 

@@ -293,6 +293,7 @@ def test_the_handout_page_shows_every_part_of_its_page(rich):
     ])
     assert folded(page).count("<tr><td></td><td></td><td></td><td></td><td></td></tr>") == 8
     assert 'class="field field--level"' not in page  # the page has levels: they are ticked
+    assert 'id="hint-times_a_week"' not in page  # the page says nothing of how often
 
 
 def test_the_pdfs_sheet_has_fields_for_the_plan_and_the_clinics_details(rich):
@@ -352,3 +353,7 @@ def test_the_qr_code_opens_the_page_with_medium_error_correction():
                           f'<path fill="#fff" d="M0 0h{size}v{size}h-{size}z"/><path class="qrline" '
                           f'stroke="#000" d="M4 4.5h7')
     assert "<title" not in svg and "<desc" not in svg and "width=" not in svg and "<?xml" not in svg
+    # A short address still gets a full QR code (21 modules and the quiet zone), never a Micro QR
+    # code, which phones' cameras do not all read
+    assert segno.make("https://a.io/", error="m").is_micro
+    assert 'viewBox="0 0 29 29"' in qr_svg("https://a.io/").decode()

@@ -199,3 +199,10 @@ def test_markdown_with_no_page_being_built_is_left_alone():
     pages.append(None)
     assert md.reset().convert("[z](z.md)") == '<p><a href="z.md">z</a></p>'
     assert read == [page] and extension.source_map is None
+
+
+def test_tags_of_a_raw_html_block_are_at_their_lines_however_they_are_written():
+    text = FRONT + '<DIV>\n<P>x</P>\n<A HREF="gone.md">y</A>\n</DIV>\n'  # 7 to 10
+    page, _, source_map = render(text)
+    assert [(node.tag, line) for node, line in source_map.raw_nodes] == [("div", 7), ("p", 8), ("a", 9)]
+    assert [(reference.url, reference.line) for reference in page.references] == [("gone.md", 9)]
