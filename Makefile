@@ -4,7 +4,7 @@
 #   make test-fast  the in-process tests only (seconds), while coding
 #   make build   build and check the site into site/
 #   make bench   build timings, page weights and Lighthouse scores (scripts/bench/run.py)
-#   make mutate  mutation testing of the safety modules: killed/total per module, survivors
+#   make mutate  mutation testing of the safety modules and the build: killed/total per module, survivors
 
 PYTHON ?= python3
 VENV := .venv

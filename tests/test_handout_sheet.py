@@ -8,12 +8,18 @@ from __future__ import annotations
 import datetime
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urlparse
 
+import lxml.html
 import pytest
+from page_rendering import render
 
 from conftest import (EXERCISE, HANDOUT_PAGE, OUTPUTS, PROJECT_DIR, config_of, edit, front_matter,
                       handout_of, pdf_text)
+from soleus_site.handout.content import read_handout
+from soleus_site.handout.outputs import HandoutOutputs
+from soleus_site.handout.sheet import SiteInfo, qr_svg, render_page
 from soleus_site.site_build import build_into
 
 
@@ -126,3 +132,358 @@ def test_the_sheet_returns_every_address_and_id_it_wrote(picture_docs, for_pdf):
     assert sheet.links == written
     assert ("link", "mailto:hello@example.org") in written and ("picture", "qr-page.svg") in written
     assert sheet.ids == set(document.xpath("//@id")) and "tracker" in sheet.ids
+
+
+# ------------------------------------------------------------------------------------------------
+# The handout's page and sheet (handout/sheet.py `render_page` with handout.html), rendered
+# in-process from a small exercise page read as the build reads it: write_handout writes exactly
+# this HTML as the built handout page (exercise/handout/index.html). Fast: no site is built.
+
+SHEET_PAGE = """\
+---
+title: Heel raise
+description: A heel raise for the calf.
+handout: true
+---
+
+# The exercise: heel raise
+
+This makes your calf stronger.
+
+!!! warning "Check with us first"
+    Ask us first after surgery.
+
+## How to do it
+
+![Start: on the step](images/start.svg)
+
+1. Stand on a step.
+2. Push up slowly.
+
+## How many and how often
+
+- **Sets:** 2 to 3 &lt;b&gt;sets&lt;/b&gt; & a rest.
+- **Repetitions:** up to 15 <i>slow</i> ones.
+- **How often:** every other day.
+
+## How it should feel
+
+Tired is normal.
+
+!!! warning "When to stop"
+    Stop when it hurts.
+
+## When to get help
+
+!!! danger "A possible blood clot"
+    Call 999.
+"""
+SITE = SiteInfo("Strengthen your soleus", "https://example.org/soleus/", "assets/favicon.svg",
+                {"name": "Active Podiatry", "description": "", "website": "https://example.org/",
+                 "phone": "", "phone_dial": "", "email": "", "address": "", "booking_url": "",
+                 "clinical_author": "", "clinical_reviewer": ""})
+
+
+@pytest.fixture
+def content(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "images").mkdir(parents=True)
+    (docs / "images" / "start.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" '
+                                               'viewBox="0 0 480 360"/>', encoding="utf-8")
+    return sheet_content_of(SHEET_PAGE, docs)
+
+
+def sheet_html(content, site, for_pdf=False) -> str:
+    """The sheet's HTML as render_page writes it."""
+    return render_page(content, site, for_pdf).html
+
+
+def sheet_content_of(text: str, docs: Path):
+    _, root, source_map = render(text, "exercise.md")
+    content = read_handout(root, source_map, HandoutOutputs.for_page("exercise/index.html", "Heel raise"),
+                           "https://example.org/soleus/exercise/", docs)
+    assert not hasattr(content, "message"), content  # a Problem: the page lacks a part
+    return content
+
+
+def hints(page_html: str) -> dict[str, tuple[str, list[str]]]:
+    """Each dosage hint of the page's form by its field: (its text, the tags inside it)."""
+    return {span.get("id"): (span.text_content(), [child.tag for child in span.iter()][1:])
+            for span in lxml.html.document_fromstring(page_html).xpath("//span[@class='prepare__hint']")}
+
+
+# The form's dosage hints -----------------------------------------------------------------------
+
+def test_html_in_the_pages_dosage_shows_as_text_in_the_forms_hints(content):
+    page = sheet_html(content, SITE)
+    # As written: the page's &lt;b&gt; is the text <b>, escaped again on the handout page
+    assert ('<span class="prepare__hint" id="hint-sets">The exercise page says: 2 to 3 '
+            '&lt;b&gt;sets&lt;/b&gt; &amp; a rest.</span>') in page
+    assert hints(page) == {
+        "hint-sets": ("The exercise page says: 2 to 3 <b>sets</b> & a rest.", []),
+        "hint-repetitions": ("The exercise page says: up to 15 slow ones.", []),
+        "hint-times_a_week": ("The exercise page says: every other day.", []),
+    }
+
+
+def test_each_hint_is_the_description_of_its_field(content):
+    form = lxml.html.document_fromstring(sheet_html(content, SITE)).get_element_by_id("prepare")
+    described = {field.get("name"): field.get("aria-describedby")
+                 for field in form.xpath(".//input[@type='text']")}
+    assert described == {"patient": None, "level": None, "sets": "hint-sets",
+                         "repetitions": "hint-repetitions", "weight": None,
+                         "times_a_week": "hint-times_a_week", "clinician": None}
+
+
+def test_the_pdfs_sheet_has_no_prepare_form_and_so_no_hints(content):
+    sheet = sheet_html(content, SITE, for_pdf=True)
+    assert 'id="prepare"' not in sheet and "prepare__hint" not in sheet
+
+
+# The patient's name ----------------------------------------------------------------------------
+
+def autocomplete_of(field) -> str | None:
+    """A field's autocomplete as the browser reads it: its own attribute, else its form's."""
+    if field.get("autocomplete") is not None:
+        return field.get("autocomplete")
+    form = next(field.iterancestors("form"), None)
+    return form.get("autocomplete") if form is not None else None
+
+
+def test_the_browser_is_told_not_to_remember_the_patients_name(content):
+    document = lxml.html.document_fromstring(sheet_html(content, SITE))
+    [patient] = document.xpath("//input[@name='patient']")
+    [label] = document.xpath("//label[@for='plan-patient']")
+    assert (patient.get("id"), patient.get("type")) == ("plan-patient", "text")
+    assert " ".join(label.text_content().split()) == "Patient\u2019s name (optional)"
+    assert autocomplete_of(patient) == "off"
+
+
+# The whole sheet: every part of the page in its place, on the page and in the PDFs' sheet -------
+
+RICH = """\
+---
+title: Heel raise
+description: A heel raise for the calf.
+handout: true
+updated: 2026-03-05
+review_due: 2027-03-05
+---
+
+# The exercise: heel raise
+
+This makes your calf **stronger**.
+
+!!! warning "Check with us first"
+    Ask us first after **surgery**.
+
+## How to do it
+
+Work *one* leg at a time.
+
+![Start: on the step](images/start.svg)
+
+/// caption
+Start *here*
+///
+
+![Top: heels up](images/top.svg)
+
+1. Stand on a **step**.
+2. Push up slowly.
+
+## Tips for success
+
+![Mistake: knee straight](images/mistake.svg)
+
+/// caption
+Keep it *bent*
+///
+
+## How many and how often
+
+- **Sets:** 2 to 3.
+- **Repetitions:** up to 15.
+
+## How it should feel
+
+Tired is **normal**.
+
+## Make it easier or harder
+
+- **Easier:** both *feet*.
+- **Harder:** hold a weight.
+
+!!! warning "When to stop"
+    Stop when it **hurts**.
+
+## When to get help
+
+!!! danger "A possible blood clot"
+    Call **999**.
+
+!!! warning "See your GP"
+    If it *swells*.
+"""
+
+CLINIC = {"name": "Active Podiatry", "description": "a clinic", "website": "https://example.org/",
+          "phone": "01234 567890", "phone_dial": "+441234567890", "email": "hi@example.org",
+          "address": "", "booking_url": "", "clinical_author": "J. Patel, Podiatrist",
+          "clinical_reviewer": "A. Reviewer"}
+
+
+@pytest.fixture
+def rich(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "images").mkdir(parents=True)
+    for name in ("start", "top", "mistake"):
+        (docs / "images" / f"{name}.svg").write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 480 360"/>', encoding="utf-8")
+    return sheet_content_of(RICH, docs)
+
+
+def folded(html: str) -> str:
+    return " ".join(html.split())
+
+
+def assert_in_order(html: str, fragments: list[str]) -> None:
+    """Each fragment (whitespace folded) is in the HTML, after the one before it."""
+    text, position = folded(html), 0
+    for fragment in fragments:
+        found = text.find(folded(fragment), position)
+        assert found >= 0, f"not found (after the fragment before): {fragment}"
+        position = found + len(folded(fragment))
+
+
+SHEET_PARTS = [
+    '<p class="kicker"><span class="clinic-name">Active Podiatry</span><br>Strengthen your soleus</p>',
+    "<h1>Heel raise</h1>",
+    '<p class="purpose">This makes your calf <strong>stronger</strong>.</p>',
+    '<img src="../../images/start.svg" alt="Start: on the step" width="480" height="360">',
+    '<figcaption><span class="num" aria-hidden="true">1</span> Start <em>here</em></figcaption>',
+    '<img src="../../images/top.svg" alt="Top: heels up" width="480" height="360"> </figure>',
+    '<img src="../../images/mistake.svg" alt="Mistake: knee straight" width="480" height="360">',
+    "<figcaption>Keep it <em>bent</em></figcaption>",
+    '<h2 id="check-first"><span class="sign" aria-hidden="true">!</span> Check with us first</h2>',
+    "<p>Ask us first after <strong>surgery</strong>.</p>",
+    '<h2 id="how-to">How to do it</h2> <p>Work <em>one</em> leg at a time.</p>',
+    "<ol> <li>Stand on a <strong>step</strong>.</li> <li>Push up slowly.</li> </ol>",
+    '<h2 id="stop"><span class="sign" aria-hidden="true">!</span> When to stop</h2>',
+    "<p>Stop when it <strong>hurts</strong>.</p>",
+    '<h2 id="how-many">How many and how often</h2> <ul> <li><strong>Sets:</strong> 2 to 3.</li> '
+    "<li><strong>Repetitions:</strong> up to 15.</li> </ul>",
+    '<h2 id="feel">How it should feel</h2> <p>Tired is <strong>normal</strong>.</p>',
+    '<h2 id="get-help"><span class="sign" aria-hidden="true">!</span> When to get help</h2>',
+    '<h3 id="help-1">A possible blood clot</h3> <p>Call <strong>999</strong>.</p>',
+    '<h3 id="help-2">See your GP</h3> <p>If it <em>swells</em>.</p>',
+]
+SHEET_END = [
+    "The next morning, write how your calf feels: better, same or worse.</p>",
+    '<caption class="visually-hidden">Sessions 1 to 4</caption>',
+    '<caption class="visually-hidden">Sessions 5 to 8</caption>',
+    '<img class="qr" src="qr-page.svg" alt="QR code: scan it with your phone\'s camera to open the '
+    'exercise page, example.org/soleus/exercise/" width="33" height="33">',
+    '<a class="url" href="https://example.org/soleus/exercise/">example.org/<wbr>soleus/<wbr>exercise/<wbr></a>',
+]
+VERSION = ('<p class="version">Version: <time datetime="2026-03-05">5 March 2026</time> &middot; '
+           'Next review due: <time datetime="2027-03-05">5 March 2027</time></p>')
+
+
+def test_the_handout_page_shows_every_part_of_its_page(rich):
+    page = sheet_html(rich, SITE)
+    assert_in_order(page, [
+        "<title>Heel raise: exercise sheet | Active Podiatry</title>",
+        '<meta name="description" content="A sheet to print or download: how to do the heel raise to',
+        '<meta name="dcterms.created" content="2026-03-05">',
+        '<link rel="canonical" href="https://example.org/soleus/exercise/handout/">',
+        '<link rel="icon" href="../../assets/favicon.svg">',
+        '<link rel="stylesheet" href="handout.css">',
+        '<script>document.documentElement.classList.add("js");</script>',
+        '<link rel="stylesheet" href="handout-narrow.css" media="screen and (max-width: 760px)">',
+        '<a class="toolbar__back" href="../">&larr; Back to the exercise page</a>',
+        '<a href="heel-raise-a4.pdf">A4 PDF</a>, <a href="heel-raise-letter.pdf">US Letter PDF</a> or '
+        '<a href="heel-raise-large-print.pdf">large-print PDF (A4)</a>',
+        '<legend>Level</legend> <label class="prepare__option"><input type="radio" name="level" '
+        'value="Easier"> Easier</label> <label class="prepare__option"><input type="radio" '
+        'name="level" value="Harder"> Harder</label>',
+        *SHEET_PARTS,
+        '<p class="field field--patient" style="--basis: 18.116em">Name <span class="value" data-plan="patient"></span></p>',
+        '<p class="field field--clinician" style="--basis: 21.438em">Clinician',
+        '<p class="choice">Leg: <span class="option"><span class="box" data-plan="leg" data-value="Left" '
+        'aria-hidden="true"></span> Left</span>',
+        '<li><span class="box" data-plan="level" data-value="Easier" aria-hidden="true"></span> '
+        "<strong>Easier:</strong> both <em>feet</em>.</li>",
+        '<p class="field field--notes" style="--basis: 100%; --notes-lines: 3">Notes',
+        *SHEET_END,
+        '<p class="contact"> <strong>Active Podiatry</strong>. <a href="https://example.org/">example.org</a> </p>',
+        '<p class="phone">Phone: <span class="blank" style="--room: 10.228em"><span '
+        'class="visually-hidden">(your clinician writes it here)</span></span></p>',
+        VERSION,
+        '<script src="plan.js"></script>',
+    ])
+    assert folded(page).count("<tr><td></td><td></td><td></td><td></td><td></td></tr>") == 8
+    assert 'class="field field--level"' not in page  # the page has levels: they are ticked
+    assert 'id="hint-times_a_week"' not in page  # the page says nothing of how often
+
+
+def test_the_pdfs_sheet_has_fields_for_the_plan_and_the_clinics_details(rich):
+    sheet = sheet_html(rich, SiteInfo("Strengthen your soleus", "https://example.org/soleus",
+                                       "favicon.png", CLINIC), for_pdf=True)
+    assert_in_order(sheet, [
+        '<link rel="canonical" href="https://example.org/soleus/exercise/handout/">',
+        '<link rel="icon" href="../../favicon.png">',
+        *SHEET_PARTS,
+        '<form class="your-plan" aria-labelledby="your-plan">',
+        '<p class="field field--input field--patient" style="--label: 2.584em; --basis: 18.116em">'
+        '<label for="field-patient">Name</label> <input id="field-patient" name="patient" title="Name"></p>',
+        '<p class="field field--input field--date" style="--label: 2.034em; --basis: 11.502em">',
+        '<p class="field field--input field--clinician" style="--label: 3.828em; --basis: 21.438em">',
+        '<p class="field field--input field--sets" style="--label: 1.930em; --basis: 5.293em">',
+        '<span class="option"><input type="radio" class="box" name="leg" value="Left" title="Leg"> Left</span>',
+        '<p class="field field--input field--repetitions" style="--label: 5.035em; --basis: 14.408em">',
+        '<p class="field field--input field--weight" style="--label: 3.051em; --basis: 12.599em">',
+        '<p class="field field--input field--times_a_week" style="--label: 5.984em; --basis: 14.602em">',
+        '<li><input type="radio" class="box" name="level" value="Easier" title="Your level"> '
+        "<strong>Easier:</strong> both <em>feet</em>.</li>",
+        '<p class="field field--input field--notes" style="--label: 2.575em; --basis: 100%; '
+        '--notes-lines: 3"><label for="field-notes">Notes</label> <textarea id="field-notes" '
+        'name="notes" title="Notes" rows="3"></textarea></p>',
+        "</form>",
+        *SHEET_END,
+        '<strong>Active Podiatry</strong>, a clinic. <a href="https://example.org/">example.org</a>'
+        '&middot; Phone: <a href="tel:+441234567890">01234 567890</a>&middot; Email: '
+        '<a href="mailto:hi@example.org">hi@example.org</a>',
+        VERSION,
+        '<p class="authors">Written by J. Patel, Podiatrist. Reviewed by A. Reviewer.</p>',
+    ])
+    assert "<script" not in sheet and 'class="phone"' not in sheet  # the phone is known
+
+
+def test_without_levels_the_plan_has_a_level_line_and_without_dates_no_version(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "images").mkdir(parents=True)
+    (docs / "images" / "start.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3"/>')
+    content = sheet_content_of(SHEET_PAGE, docs)
+    page, sheet = sheet_html(content, SITE), sheet_html(content, SITE, for_pdf=True)
+    assert '<p class="field field--level" style="--basis: 13.886em">Your level <span class="value" data-plan="level"></span></p>' in page
+    assert '<p class="field field--input field--level" style="--label: 4.214em; --basis: 13.886em">' in sheet
+    assert '<p class="phone">Phone: <input class="blank" name="phone" title="Phone" style="--room: 10.228em"></p>' in sheet
+    assert '<p class="version"></p>' in page and "dcterms" not in page
+    assert '<span class="num"' not in page  # no caption to number
+
+
+def test_the_qr_code_opens_the_page_with_medium_error_correction():
+    import segno
+
+    url = "https://example.org/soleus/run/"  # long enough for the level to change its size
+    svg = qr_svg(url).decode()
+    size = segno.make(url, error="m", micro=False).symbol_size(border=4)[0]
+    assert size == 37 and segno.make(url, micro=False).symbol_size(border=4)[0] == 33
+    assert svg.startswith(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" class="segno">'
+                          f'<path fill="#fff" d="M0 0h{size}v{size}h-{size}z"/><path class="qrline" '
+                          f'stroke="#000" d="M4 4.5h7')
+    assert "<title" not in svg and "<desc" not in svg and "width=" not in svg and "<?xml" not in svg
+    # A short address still gets a full QR code (21 modules and the quiet zone), never a Micro QR
+    # code, which phones' cameras do not all read
+    assert segno.make("https://a.io/", error="m").is_micro
+    assert 'viewBox="0 0 29 29"' in qr_svg("https://a.io/").decode()

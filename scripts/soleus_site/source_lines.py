@@ -155,7 +155,10 @@ class BlockLines(Treeprocessor):
         self.extension.source_map = source_map
         lines = page.markdown_lines
         cursor = 0
+        row_end = 0  # the line after the table row last read: the next row starts there or later
         for element in root.iter():
+            if element.tag == "tr":
+                cursor = max(cursor, row_end)
             text = "".join(piece for _, piece in source_map.pieces(element.text))
             written = [line.strip() for line in text.split("\n") if line.strip()]
             if not written:
@@ -165,7 +168,10 @@ class BlockLines(Treeprocessor):
             if found is None:
                 continue
             source_map.blocks[element] = (found, len(text.strip("\n").split("\n")))
-            cursor = found if element.tag in SAME_ROW_TAGS else found + len(written)
+            if element.tag in SAME_ROW_TAGS:
+                cursor, row_end = found, found + 1
+            else:
+                cursor = found + len(written)
 
 
 class PageFacts(Treeprocessor):

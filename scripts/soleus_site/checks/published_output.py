@@ -95,7 +95,8 @@ def element_findings(element, site_host: str) -> Iterator[Finding]:
         return
     for name in LOADED.get(tag, ()):
         for url in _addresses(attributes.get(name), name == "srcset"):
-            yield from _foreign(url, site_host)
+            if not (url.startswith("//") and _link_checked(tag, name)):  # the link check refuses it
+                yield from _foreign(url, site_host)
     if attributes.get("style"):
         yield from _css_loads(tinycss2.parse_blocks_contents(attributes["style"]), site_host)
     if tag == "style" and element.text:

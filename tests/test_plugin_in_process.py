@@ -1,0 +1,487 @@
+"""The soleus plugin's one pass (plugin.py), on a copy of the tiny fixture site
+(tests/fixtures/tiny-site: two pages) built in-process, about a third of a second a build: each
+kind of problem staff can make, reported once at its line; what is left out of the site; the
+built pages' escaped titles and kept dates; a handout (with a fake WeasyPrint, so no PDF is really
+drawn) made, then reused."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES_DIR, edit, line_of
+from soleus_site import site_build
+from soleus_site.handout import pdf
+from soleus_site.plugin import BuildState, SoleusConfig, SoleusPlugin
+from soleus_site.problems import Problem
+
+
+@pytest.fixture
+def tiny(tmp_path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES_DIR / "tiny-site", project)
+    return project
+
+
+def build(project: Path) -> site_build.Outcome:
+    return site_build.build_into(project, project / "site")
+
+
+def messages(outcome) -> list[str]:
+    return [str(problem) for problem in outcome.problems]
+
+
+def write(project: Path, name: str, text: str) -> Path:
+    path = project / "docs" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def add_to_nav(project: Path, *entries: str) -> None:
+    edit(project / "mkdocs.yml", "  - Running: running.md\n",
+         "  - Running: running.md\n" + "".join(f"  - {entry}\n" for entry in entries))
+
+
+FRONT = """\
+---
+title: {title}
+description: A page of the tiny guide.
+updated: 2026-01-10
+review_due: {due}
+---
+"""
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 30"/>'
+
+
+def page(title: str, body: str, due: str = "2099-01-10") -> str:
+    return FRONT.format(title=title, due=due) + "\n" + body  # the body starts on line 8
+
+
+def test_each_kind_of_mistake_on_a_page_is_one_problem_at_its_line(tiny):
+    write(tiny, "images/calf.svg", SVG)
+    write(tiny, "winter.md", page("Winter", (
+        "# Winter\n"  # 8
+        "\n"
+        "![Calf](images/calf.svg) ![Heel](images/heel.svg)\n"  # 10
+        "\n"
+        "Read [running](running.md#running), [nowhere](running.md#nowhere) and [x](x.md).\n"  # 12
+        "\n"
+        ":video: media/clip.mp4 \"Clip\"\n"  # 14
+        "\n"
+        "<script>alert(1)</script>\n"  # 16
+        "\n"
+        "Mail [us](mailto:not-an-address).\n"  # 18
+    ), due="2000-01-01"))
+    add_to_nav(tiny, "Winter: winter.md")
+    outcome = build(tiny)
+    assert messages(outcome) == [
+        "docs/winter.md:5: warning: review was due on 1 January 2000: check the page is still "
+        "right, then set 'updated:' to today and 'review_due:' to the next review date",
+        "docs/winter.md:10: warning: picture 'images/calf.svg' has its file name as alt text: "
+        "describe what the picture shows inside the square brackets, for someone who cannot see it",
+        "docs/winter.md:10: picture 'images/heel.svg': file not found (did you mean 'calf.svg'?)",
+        "docs/winter.md:12: link 'running.md#nowhere': no heading 'nowhere' on that page",
+        "docs/winter.md:12: link 'x.md': page or file not found",
+        "docs/winter.md:14: file 'media/clip.mp4' not found (looked for docs/media/clip.mp4); check "
+        "the spelling, or add the file there",
+        "docs/winter.md:16: <script> is not allowed in a page: it can run code or show another "
+        "website; remove it (to show a video, use the :video: shortcode)",
+        "docs/winter.md:18: link 'mailto:not-an-address': 'not-an-address' is not an email address "
+        "(write it as mailto:name@example.org)",
+    ]
+    # The picture that is there is sized in the built page
+    html = (tiny / "site" / "winter" / "index.html").read_text(encoding="utf-8")
+    assert ('<img alt="Calf" decoding="async" fetchpriority="high" height="30" '
+            'src="../images/calf.svg" width="40" />') in html
+
+
+def test_the_pages_title_and_description_are_escaped(tiny):
+    edit(tiny / "docs" / "running.md", "title: Running", "title: Running <b>fast</b> & far")
+    edit(tiny / "docs" / "index.md", "description: The home page", "description: The <i>home</i> page")
+    assert build(tiny).problems == []
+    running = (tiny / "site" / "running" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Running &lt;b&gt;fast&lt;/b&gt; &amp; far - Tiny guide</title>" in running
+    assert "<b>" not in running
+    home = (tiny / "site" / "index.html").read_text(encoding="utf-8")
+    assert ('<meta name="description" content="The &lt;i&gt;home&lt;/i&gt; page of a tiny guide '
+            'for runners.">') in home
+
+
+def test_a_date_that_is_not_a_date_is_reported_and_left_off_the_page(tiny):
+    edit(tiny / "docs" / "running.md", "updated: 2026-01-10", "updated: soon")
+    assert messages(build(tiny)) == [
+        "docs/running.md:4: 'updated: soon' is not a date: write it as YYYY-MM-DD, for example "
+        "updated: 2026-11-25"]
+    running = (tiny / "site" / "running" / "index.html").read_text(encoding="utf-8")
+    home = (tiny / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Page last updated" not in running and "soon" not in running
+    assert "<p>Next review due: 10 January 2099</p>" in running
+    assert "<p>Page last updated: 10 January 2026</p>" in home
+
+
+def test_a_file_that_must_not_be_published_is_an_error_and_left_out(tiny):
+    write(tiny, "patients.csv", "name,phone\n")
+    write(tiny, "images/calf.svg", SVG)
+    outcome = build(tiny)
+    assert messages(outcome) == [
+        "docs/patients.csv: files of this kind (.csv) are not published: move it out of docs/ "
+        "(docs/ holds only pages, pictures, video, captions, stylesheets, scripts, fonts and PDFs)"]
+    assert not (tiny / "site" / "patients.csv").exists()
+    assert (tiny / "site" / "images" / "calf.svg").is_file()
+
+
+def test_a_folder_in_docs_that_is_a_link_stops_the_build_before_mkdocs_walks_it(tiny, tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "secret.md").write_text("# Secret")
+    os.symlink(tmp_path / "elsewhere", tiny / "docs" / "linked")
+    outcome = build(tiny)
+    assert messages(outcome) == [
+        f"docs/linked: is a link to another folder ({tmp_path / 'elsewhere'}), which is never "
+        f"published: put the folder itself in docs/, or delete the link"]
+    assert outcome.failed
+    assert not (tiny / "site" / "linked").exists()
+
+
+def test_a_clinic_detail_that_cannot_work_is_at_its_line_in_mkdocs_yml(tiny):
+    edit(tiny / "mkdocs.yml", "    website: https://clinic.example.org/",
+         "    website: https://clinic.example.org/\n    email: not-an-address")
+    assert messages(build(tiny)) == [
+        f"mkdocs.yml:{line_of(tiny / 'mkdocs.yml', 'not-an-address')}: email 'not-an-address' is not "
+        f"an email address (an email address must have an @-sign): write just the address, for "
+        f"example hello@example.org"]
+
+
+def test_a_page_not_saved_as_utf8_is_an_error_at_its_line_and_the_rest_is_still_checked(tiny):
+    path = tiny / "docs" / "running.md"
+    path.write_bytes(path.read_bytes().replace(b"Run slowly", b"Run \xe9slowly")
+                     .replace(b"[home](index.md)", b"[home](indx.md)"))
+    assert messages(build(tiny)) == [
+        "docs/running.md:10: column 30: this file is not saved as UTF-8 (byte 0xE9 is not UTF-8 "
+        "text): save it as UTF-8 in your editor (\"Save with encoding\", then UTF-8)",
+        "docs/running.md:10: link 'indx.md': page or file not found (did you mean 'index.md'?)"]
+
+
+def test_links_to_headings_of_other_pages_and_to_the_themes_own_ids(tiny):
+    # the tiny theme's navigation is <nav id="site-nav">
+    edit(tiny / "docs" / "running.md", "Go back [home](index.md).",
+         "Go back [home](index.md#home), [to the top](#running), [the menu](#site-nav) or "
+         "[nowhere](#nowhere).")
+    assert messages(build(tiny)) == [
+        "docs/running.md:10: link '#nowhere': no heading 'nowhere' on this page"]
+
+
+def test_a_title_two_pages_share_and_a_page_above_the_reading_level_are_warnings(tiny):
+    edit(tiny / "mkdocs.yml", "  - soleus\n", "  - soleus:\n      reading_grade: 2\n")
+    edit(tiny / "docs" / "running.md", "title: Running", "title: Home")
+    edit(tiny / "docs" / "running.md", "Run slowly at first.",
+         "Consequently, physiological adaptation of musculotendinous structures necessitates "
+         "progressive, individualised loading, particularly following prolonged inactivity. " * 4)
+    outcome = build(tiny)
+    assert messages(outcome) == [
+        "docs/running.md: warning: reading level is grade 29.2, above the target of 2: use shorter "
+        "sentences and everyday words",
+        "docs/running.md:2: warning: title 'Home' is also the title of docs/index.md: give each "
+        "page its own title"]
+    assert (outcome.reading_levels, outcome.reading_grade) == (
+        {"docs/index.md": None, "docs/running.md": 29.2}, 2)
+
+
+# A page's handout, with a fake WeasyPrint ---------------------------------------------------------
+
+HEEL_RAISE = """\
+---
+title: Heel raise
+description: A heel raise for the calf.
+handout: true
+updated: 2026-01-10
+review_due: 2099-01-10
+---
+
+# The exercise: heel raise
+
+This makes your calf stronger.
+
+!!! warning "Check with us first"
+    Ask us first after surgery.
+
+## How to do it
+
+![Start: on the step](images/start.svg)
+
+1. Stand on a step.
+2. Push up slowly.
+
+## How many and how often
+
+- **Sets:** 2 to 3.
+
+## How it should feel
+
+Tired is normal.
+
+!!! warning "When to stop"
+    Stop when it hurts.
+
+## When to get help
+
+!!! danger "A possible blood clot"
+    Call 999.
+"""
+
+
+def fake_weasyprint(monkeypatch, drawn: list | None = None, pages: dict | None = None) -> None:
+    """PDFs 'drawn' in no time: each is noted in `drawn` by its paper stylesheet, and takes 2
+    pages, or as many as `pages` says for its stylesheet."""
+    def write_pdf(sheet_html, handout_dir, target, paper_stylesheet):
+        if drawn is not None:
+            drawn.append(paper_stylesheet.name)
+        target.write_bytes(b"%PDF fake")
+        return (pages or {}).get(paper_stylesheet.name, 2)
+
+    monkeypatch.setattr(pdf, "write_pdf", write_pdf)
+
+
+@pytest.fixture
+def heel_raise(tiny) -> Path:
+    write(tiny, "images/start.svg", SVG)
+    write(tiny, "heel-raise.md", HEEL_RAISE)
+    add_to_nav(tiny, "Heel raise: heel-raise.md")
+    return tiny
+
+
+def test_a_handout_page_gets_its_handout_made_once_then_reused(heel_raise, monkeypatch):
+    drawn = []
+    fake_weasyprint(monkeypatch, drawn)
+    outcome = build(heel_raise)
+    assert (outcome.problems, outcome.notes) == ([], ["Handout of docs/heel-raise.md: PDFs made"])
+    assert drawn == ["paper-a4.css", "paper-letter.css", "paper-large-print.css"]
+    handout = heel_raise / "site" / "heel-raise" / "handout"
+    assert sorted(path.name for path in handout.glob("*.*")) == [
+        "handout-narrow.css", "handout.css", "heel-raise-a4.pdf", "heel-raise-large-print.pdf",
+        "heel-raise-letter.pdf", "index.html", "plan.js", "qr-page.svg"]
+    assert "Stand on a step." in (handout / "index.html").read_text(encoding="utf-8")
+    drawn.clear()
+    outcome = build(heel_raise)
+    assert (outcome.problems, outcome.notes, drawn) == (
+        [], ["Handout of docs/heel-raise.md: PDFs reused (nothing they show has changed)"], [])
+    assert (handout / "heel-raise-letter.pdf").read_bytes() == b"%PDF fake"
+
+
+def test_links_to_the_handout_and_its_headings_are_checked(heel_raise, monkeypatch):
+    fake_weasyprint(monkeypatch)
+    edit(heel_raise / "docs" / "running.md", "Go back [home](index.md).",
+         "Print [the sheet](../heel-raise/handout/#your-plan), [the PDF]"
+         "(../heel-raise/handout/heel-raise-a4.pdf) or [no such part](../heel-raise/handout/#nope).")
+    assert messages(build(heel_raise)) == [
+        "docs/running.md:10: link '../heel-raise/handout/#nope': no heading 'nope' on that page"]
+
+
+def test_a_pdf_longer_than_its_pages_is_a_warning_at_handout_true(heel_raise, monkeypatch):
+    fake_weasyprint(monkeypatch, pages={"paper-letter.css": 3})
+    assert messages(build(heel_raise)) == [
+        "docs/heel-raise.md:4: warning: the handout's US Letter PDF takes 3 pages; it should fit on "
+        "2 (shorten a step, tip, caption or the dosage on this page, or ask for the handout's "
+        "layout to be changed)"]
+
+
+def test_a_handout_that_cannot_be_made_is_one_problem_and_links_to_it_are_not_reported_again(
+        heel_raise, monkeypatch):
+    monkeypatch.setattr(pdf, "write_pdf", lambda *args: pytest.fail("no PDF should be made"))
+    edit(heel_raise / "docs" / "heel-raise.md", "## How to do it", "## How to start")
+    edit(heel_raise / "docs" / "running.md", "Go back [home](index.md).",
+         "Print [the sheet](../heel-raise/handout/).")
+    outcome = build(heel_raise)
+    assert messages(outcome) == [
+        "docs/heel-raise.md:4: the handout needs a section headed \"How to do it\" with a numbered "
+        "list of steps"]
+    assert outcome.notes == []
+    assert not (heel_raise / "site" / "heel-raise" / "handout").exists()
+
+
+# What the plugin does around the pages ---------------------------------------------------------
+
+def test_a_nav_entry_with_no_page_inside_a_section_is_reported_once(tiny):
+    edit(tiny / "mkdocs.yml", "  - Running: running.md\n",
+         "  - More:\n      - Running: running.md\n      - Old: old.md\n")
+    assert messages(build(tiny)) == [
+        f"mkdocs.yml:{line_of(tiny / 'mkdocs.yml', 'old.md')}: nav lists 'old.md', but there is no "
+        f"docs/old.md"]
+
+
+def test_root_absolute_links_are_checked_under_the_sites_address(tiny):
+    edit(tiny / "docs" / "running.md", "Go back [home](index.md).",
+         "Go [home](/tiny/) or [nowhere](/running/).")
+    assert messages(build(tiny)) == [
+        "docs/running.md:10: link '/running/': starts with '/', so it points outside the site "
+        "(published at /tiny/); use a relative link such as 'anatomy.md'"]
+
+
+def test_pictures_elsewhere_are_not_taken_for_the_sites_own(tiny):
+    write(tiny, "images/calf.svg", SVG)
+    edit(tiny / "docs" / "running.md", "Run slowly at first.",
+         "![A calf](//cdn.example.org/images/calf.svg) ![A calf](data:images/calf.svg)")
+    outcome = build(tiny)
+    html = (tiny / "site" / "running" / "index.html").read_text(encoding="utf-8")
+    # neither is sized from docs/images/calf.svg
+    assert re.findall(r"<img [^>]*>", html) == [
+        '<img alt="A calf" decoding="async" fetchpriority="high" src="//cdn.example.org/images/calf.svg" />',
+        '<img alt="A calf" decoding="async" loading="lazy" src="data:images/calf.svg" />']
+    assert messages(outcome) == [
+        "docs/running.md:10: picture '//cdn.example.org/images/calf.svg': '//' links are not "
+        "allowed; use https://",
+        "docs/running.md:10: picture 'data:images/calf.svg': 'data:' addresses are not allowed in a "
+        "page (they can run code or hide what they show): link to a page, a file or a website"]
+
+
+def test_the_picture_size_limits_are_the_plugins_settings(tiny):
+    edit(tiny / "mkdocs.yml", "  - soleus\n", "  - soleus:\n      picture_warn_kb: 1\n      picture_max_kb: 2\n")
+    write(tiny, "images/light.svg", SVG + " " * 1500)
+    write(tiny, "images/heavy.svg", SVG + " " * 2500)
+    edit(tiny / "docs" / "running.md", "Run slowly at first.",
+         "![A light calf](images/light.svg) ![A heavy calf](images/heavy.svg)")
+    assert messages(build(tiny)) == [
+        "docs/running.md:10: picture 'images/heavy.svg' is 2 KB, too large to publish on a phone: "
+        "make it smaller than 1 KB (for example, save it at most 1600 pixels wide, as a JPEG for photos)",
+        "docs/running.md:10: warning: picture 'images/light.svg' is 1 KB, slow to load on a phone: "
+        "make it smaller than 1 KB (for example, save it at most 1600 pixels wide, as a JPEG for photos)"]
+
+
+def test_boxes_are_headed_notes_on_the_built_page(tiny):
+    edit(tiny / "docs" / "running.md", "Run slowly at first.", 'Run.\n\n!!! warning "Check first"\n    Ask us.')
+    assert build(tiny).problems == []
+    html = (tiny / "site" / "running" / "index.html").read_text(encoding="utf-8")
+    assert ('<div aria-labelledby="box-1" class="admonition warning" role="note">\n<p aria-level="2" '
+            'class="admonition-title" id="box-1" role="heading"><span class="md-visually-hidden">'
+            'Warning: </span>Check first</p>') in html
+
+
+def test_a_page_without_its_dates_is_reported_and_built(tiny):
+    edit(tiny / "docs" / "running.md", "review_due: 2099-01-10\n", "")
+    assert [problem.line for problem in build(tiny).problems] == [1]
+    assert "Next review due" not in (tiny / "site" / "running" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_with_a_byte_order_mark_and_a_byte_not_in_utf8_keeps_its_front_matter(tiny):
+    path = tiny / "docs" / "running.md"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"Run slowly", b"Run \xe9slowly"))
+    assert [problem.line for problem in build(tiny).problems] == [10]
+
+
+def test_the_build_times_its_parts(heel_raise, monkeypatch):
+    fake_weasyprint(monkeypatch)
+    assert set(build(heel_raise).timings) == {"checks", "source lines", "handout"}
+
+
+def test_each_problem_and_what_is_done_with_the_handout_are_logged(heel_raise, monkeypatch):
+    fake_weasyprint(monkeypatch)
+    edit(heel_raise / "docs" / "running.md", "[home](index.md)", "[home](indx.md)")
+    edit(heel_raise / "docs" / "running.md", "review_due: 2099-01-10", "review_due: 2000-01-10")
+    logged = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = lambda record: logged.append((record.levelname, record.getMessage()))
+    logger = logging.getLogger("mkdocs.soleus_site")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)  # as `mkdocs build` and `mkdocs serve` have it
+    try:
+        outcome = build(heel_raise)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    # the handout is made before the links and dates are checked
+    assert logged == [
+        ("INFO", "Handout of docs/heel-raise.md: PDFs made"),
+        ("ERROR", "docs/running.md:10: link 'indx.md': page or file not found (did you mean 'index.md'?)"),
+        ("WARNING", "docs/running.md:5: warning: review was due on 10 January 2000: check the page is "
+                    "still right, then set 'updated:' to today and 'review_due:' to the next review date")]
+    assert sorted(logged[1:]) == sorted((problem.severity.upper(), str(problem)) for problem in outcome.problems)
+
+
+def test_a_linked_folder_stops_mkdocs_with_the_reason(tiny, tmp_path):
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    (tmp_path / "elsewhere").mkdir()
+    os.symlink(tmp_path / "elsewhere", tiny / "docs" / "linked")
+    config = load_config(config_file=str(tiny / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    with pytest.raises(Abort, match="^a folder in docs/ is a link to another folder: the build stops "
+                                    "before publishing what it leads to$"):
+        mkdocs_build(config)
+
+
+def test_shortcodes_on_a_page_in_a_folder_link_from_where_the_page_is_built(tiny, monkeypatch):
+    fake_weasyprint(monkeypatch)
+    write(tiny, "images/start.svg", SVG)
+    shutil.copytree(FIXTURES_DIR / "video" / "media", tiny / "docs" / "media")
+    write(tiny, "exercise/heel-raise.md", HEEL_RAISE.replace(
+        "This makes your calf stronger.",
+        'This makes your calf stronger.\n\n:handout:\n\n:clinic-contact:\n\n:video: ../media/clip.mp4 "Clip"'
+    ).replace("(images/start.svg)", "(../images/start.svg)"))
+    add_to_nav(tiny, "The exercise: exercise/heel-raise.md")  # named from its title, not the nav's
+    outcome = build(tiny)
+    assert (outcome.problems, outcome.notes) == ([], ["Handout of docs/exercise/heel-raise.md: PDFs made"])
+    html = (tiny / "site" / "exercise" / "heel-raise" / "index.html").read_text(encoding="utf-8")
+    assert_in_order(html, [
+        '<p class="handout-links"><a href="handout/">Print the handout</a> (PDF: <a '
+        'href="handout/heel-raise-a4.pdf">A4</a>, <a href="handout/heel-raise-letter.pdf">Letter</a>, '
+        '<a href="handout/heel-raise-large-print.pdf">large print</a>)<span class="handout-links__print">: '
+        'https://example.org/tiny/exercise/heel-raise/handout/</span></p>',
+        "<li><strong>Tiny Clinic</strong></li>",
+        '<li>Website: <a href="https://clinic.example.org/">clinic.example.org</a></li>',
+        '<video controls preload="none" playsinline width="16" height="9" poster="../../media/clip.png" '
+        'aria-label="Clip">',
+        '<source src="../../media/clip.mp4" type="video/mp4">',
+        '<track kind="captions" src="../../media/clip.vtt" srclang="en" label="English" default>',
+        '<p class="video__print">Watch the video online at https://example.org/tiny/exercise/heel-raise/</p>',
+    ])
+    handout = (tiny / "site" / "exercise" / "heel-raise" / "handout" / "index.html").read_text(encoding="utf-8")
+    assert_in_order(handout, [
+        '<link rel="icon" href="../../../favicon.svg">',
+        '<p class="kicker"><span class="clinic-name">Tiny Clinic</span><br>Tiny guide</p>',
+        '<a class="url" href="https://example.org/tiny/exercise/heel-raise/">example.org/<wbr>tiny/<wbr>'
+        'exercise/<wbr>heel-raise/<wbr></a>',
+    ])
+
+
+def test_two_pages_with_handouts_each_get_theirs_and_every_file_of_both_is_known(heel_raise, monkeypatch):
+    fake_weasyprint(monkeypatch)
+    write(heel_raise, "toe-raise.md", HEEL_RAISE.replace("title: Heel raise", "title: Toe raise")
+          .replace("# The exercise: heel raise", "# The exercise: toe raise"))
+    add_to_nav(heel_raise, "Toe raise: toe-raise.md")
+    edit(heel_raise / "docs" / "running.md", "Go back [home](index.md).",
+         "See [the heel raise's QR code](../heel-raise/handout/qr-page.svg) and "
+         "[the toe raise's](../toe-raise/handout/qr-page.svg).")
+    outcome = build(heel_raise)
+    assert (outcome.problems, outcome.notes) == ([], ["Handout of docs/heel-raise.md: PDFs made",
+                                                      "Handout of docs/toe-raise.md: PDFs made"])
+    assert (heel_raise / "site" / "toe-raise" / "handout" / "toe-raise-a4.pdf").is_file()
+
+
+def test_without_the_sites_address_links_from_the_root_work_and_no_address_is_printed(heel_raise, monkeypatch):
+    fake_weasyprint(monkeypatch)
+    edit(heel_raise / "mkdocs.yml", "site_url: https://example.org/tiny/\n", "")
+    edit(heel_raise / "docs" / "heel-raise.md", "This makes your calf stronger.",
+         "This makes your calf stronger.\n\n:handout:")
+    edit(heel_raise / "docs" / "running.md", "Go back [home](index.md).", "Go back [home](/).")
+    assert build(heel_raise).problems == []
+    page = (heel_raise / "site" / "heel-raise" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="handout/heel-raise-large-print.pdf">large print</a>)</p>' in page  # no address
+    handout = (heel_raise / "site" / "heel-raise" / "handout" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="/heel-raise/handout/">' in handout
+    assert '<a class="url" href=""></a>' in handout  # the sheet cannot print an address it does not know
+
+
+def assert_in_order(html: str, fragments: list[str]) -> None:
+    """Each fragment is in the HTML, after the one before it."""
+    position = 0
+    for fragment in fragments:
+        found = html.find(fragment, position)
+        assert found >= 0, f"not found (after the fragment before): {fragment}"
+        position = found + len(fragment)
