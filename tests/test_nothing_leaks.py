@@ -69,3 +69,9 @@ def test_a_draft_is_left_out_of_every_page_the_search_index_and_the_sitemap(proj
     # "Next" on the page before it leads past it
     references = lxml.html.parse(str(site / "references" / "index.html")).getroot()
     assert references.xpath("//a[@rel='next']") == []
+
+
+def test_a_local_preview_address_may_be_http(project):
+    """This computer's own address is never published (the bench serves the site there)."""
+    result = run_build(project, "check", env={"SITE_URL": "http://127.0.0.1:8000/soleus/"})
+    assert result.returncode == 0, result.stdout

@@ -22,6 +22,7 @@ prints them all. The plugin's settings (SoleusConfig) are each set once, in mkdo
 from __future__ import annotations
 
 import datetime
+import ipaddress
 import logging
 import time
 from contextlib import contextmanager
@@ -162,7 +163,8 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
         # escape what they print; the handout's treat it as the safe text it now is)
         config.extra["clinic"] = {key: escape(value) for key, value in clinic.items()}
         self.state.report(problems + settings_problems(config.config_file_path, config.extra))
-        if config.site_url and urlsplit(config.site_url).scheme != "https" and not self.serving:
+        if config.site_url and urlsplit(config.site_url).scheme != "https" and not self.serving \
+                and not _on_this_computer(config.site_url):  # (a local preview, as the bench's)
             self.state.report([Problem(CONFIG_FILE, line_of_setting(config.config_file_path, "site_url"),
                                        f"site_url '{config.site_url}' is not a secure (https://) "
                                        f"address: publish the site at an https:// address and write "
@@ -477,3 +479,12 @@ def _drop_drafts(nav) -> None:
     nav.pages = [page for page in nav.pages if not page.file.inclusion.is_excluded()]
     for before, page, after in zip([None, *nav.pages], nav.pages, [*nav.pages[1:], None]):
         page.previous_page, page.next_page = before, after  # "Previous" and "Next" skip them too
+
+
+def _on_this_computer(url: str) -> bool:
+    """Whether the address is this computer's own (localhost, 127.0.0.1, ::1): never published."""
+    host = urlsplit(url).hostname or ""
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
