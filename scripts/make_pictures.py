@@ -700,7 +700,8 @@ def write_clip(media_dir):
            {"crf": "42", "b": "0", "deadline": "good", "cpu-used": "4", "row-mt": "0",
             "g": "48"},
            bitexact)
-    rasterise(frame_shapes(0.0)).save(media_dir / f"{CLIP_STEM}.jpg", quality=85, optimize=True)
+    rasterise(frame_shapes(0.0)).save(media_dir / f"{CLIP_STEM}.jpg", quality=85, optimize=True,
+                                      progressive=True)  # progressive: 4 % smaller, same pixels
 
 
 def write_captions(media_dir):
