@@ -1,7 +1,7 @@
 """Running a build (site_build.py): MkDocs builds into a temporary folder that replaces site/ only
 when there is no error, so a failed build leaves the last good site byte for byte and no
-temporary folder behind; and every page in docs/ is in the nav. Each on a copy of the project,
-through scripts/build.py."""
+temporary folder behind; every page in docs/ is in the nav; and a mistake in mkdocs.yml's YAML
+is at the line where it began. Each on a copy of the project, through scripts/build.py."""
 
 from __future__ import annotations
 
