@@ -11,7 +11,7 @@ import shutil
 import lxml.html
 import pytest
 
-from conftest import PAGES, copy_project, edit, page_path, run_build, serve
+from conftest import PAGES, PROJECT_DIR, copy_project, edit, page_path, run_build, serve
 from soleus_site import csp
 
 POLICY_META = "//meta[@http-equiv='Content-Security-Policy']/@content"
@@ -137,3 +137,16 @@ def test_without_its_policy_a_page_would_run_a_script_that_is_not_ours(visit, bu
         assert not policy_blocks_an_injected_script(visit("anatomy/", base=url))
     finally:
         server.shutdown()
+
+
+def test_a_build_after_a_preview_in_the_same_process_has_the_strict_policy(tmp_path):
+    """MkDocs keeps a plugin for the process once it has started (as `mkdocs serve` does): a build
+    after it starts the plugin again, as `mkdocs build`, so no preview policy is published."""
+    from mkdocs.config import load_config
+
+    from soleus_site.site_build import build_into
+
+    load_config(config_file=str(PROJECT_DIR / "mkdocs.yml")).plugins.on_startup(command="serve", dirty=False)
+    assert build_into(PROJECT_DIR, tmp_path / "site").problems == []
+    policy = lxml.html.parse(str(tmp_path / "site" / "index.html")).getroot().xpath(POLICY_META)[0]
+    assert "'unsafe-inline'" not in policy and "script-src 'self' 'sha256-" in policy

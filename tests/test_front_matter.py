@@ -81,6 +81,49 @@ def test_front_matter_mkdocs_could_not_read_says_why_at_its_line(body, expected)
     assert messages(front_matter_problems(page(f"---\n{body}---\n# Winter\n"))) == [expected]
 
 
+
+# What YAML found never closed: at the line that opened it, not the line after (issue 21)
+NOT_VALID = "front matter is not valid: "
+BRACKET = "(close it on the same line, or put the whole value in quotes)"
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("title: [Draft, Winter\ndescription: Cold.\nupdated: 2026-11-25\n",
+     f"docs/winter.md:2: {NOT_VALID}the '[' on this line is never closed with ']' {BRACKET}"),
+    ("title: Winter\ndescription: [Draft, Cold.\n",
+     f"docs/winter.md:3: {NOT_VALID}the '[' on this line is never closed with ']' {BRACKET}"),
+    ("title: Winter\ntags: [a,\n  b,\n  c\ndescription: Cold.\n",
+     f"docs/winter.md:3: {NOT_VALID}the '[' on this line is never closed with ']' {BRACKET}"),
+    ("title: {Winter\ndescription: Cold.\n",
+     f"docs/winter.md:2: {NOT_VALID}the '{{' on this line is never closed with '}}' {BRACKET}"),
+    ('title: Winter\ndescription: "Cold.\nupdated: 2026-11-25\n',
+     f'docs/winter.md:3: {NOT_VALID}the quote (") on this line is never closed (end the value '
+     f'with " on the same line)'),
+    ("title: 'Winter\ndescription: Cold.\n",
+     f"docs/winter.md:2: {NOT_VALID}the quote (') on this line is never closed (end the value "
+     f"with ' on the same line)"),
+    # Closed further down, so YAML's own words; still at the line of the '['
+    ("tags: [a\ndescription: [Cold]\n",
+     f"docs/winter.md:2: {NOT_VALID}expected ',' or ']', but got ':' (each line should be "
+     f"'name: value'; put a value containing ': ' in quotes)"),
+    # A line that is not 'name: value': YAML looks for its ':' until the next line
+    ("title: Winter\njust some words\ndescription: Cold.\n",
+     f"docs/winter.md:3: {NOT_VALID}could not find expected ':' (each line should be "
+     f"'name: value'; put a value containing ': ' in quotes)"),
+    # Where YAML stopped is the line at fault: no change
+    ("title: Winter\n- a list\n",
+     f"docs/winter.md:3: {NOT_VALID}expected <block end>, but found '-' (each line should be "
+     f"'name: value'; put a value containing ': ' in quotes)"),
+    ('title: "Winter" cold\n',
+     f"docs/winter.md:2: {NOT_VALID}expected <block end>, but found '<scalar>' (each line should "
+     f"be 'name: value'; put a value containing ': ' in quotes)"),
+    ("title: [Winter, cold: wet: icy]\n",
+     f"docs/winter.md:2: {NOT_VALID}expected ',' or ']', but got ':' (each line should be "
+     f"'name: value'; put a value containing ': ' in quotes)"),
+])
+def test_what_is_never_closed_is_at_the_line_that_opened_it(body, expected):
+    assert messages(front_matter_problems(page(f"---\n{body}---\n\n# Winter\n"))) == [expected]
+
 @pytest.mark.parametrize("due, expected", [
     (TODAY + datetime.timedelta(days=31), None),
     (TODAY + datetime.timedelta(days=30), "review is due on 25 December 2026, in 30 days"),
@@ -202,6 +245,19 @@ def test_an_empty_description_fails_the_real_build_at_its_line(tmp_path):
         f"docs/weakness.md:{line_of(page, 'description:')}: 'description:' is empty (one or two "
         f"sentences shown in search results and link previews)"]
 
+
+
+def test_an_unclosed_bracket_in_front_matter_fails_the_build_at_its_line(project):
+    page = project / "docs" / "weakness.md"
+    title = next(line for line in page.read_text().splitlines() if line.startswith("title:"))
+    edit(page, title, "title: [Draft Weak soleus")
+    result = run_build(project)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:2] == [
+        f"docs/weakness.md:{line_of(page, 'title: [Draft')}: front matter is not valid: the '[' "
+        f"on this line is never closed with ']' (close it on the same line, or put the whole "
+        f"value in quotes)",
+        "1 error, 0 warnings"]
 
 def test_review_dates_overdue_or_due_soon_warn_but_do_not_fail(project):
     overdue = REAL_TODAY - datetime.timedelta(days=3)

@@ -11,11 +11,13 @@ import sys
 import tomllib
 from importlib.metadata import entry_points
 
+import pytest
 import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from conftest import PROJECT_DIR, copy_project, edit, line_of
+from conftest import PROJECT_DIR, copy_project, edit, line_of, tree_digest
+from soleus_site.page_tools import page_text
 from soleus_site.plugin import PLUGIN_NAME, SoleusPlugin
 from soleus_site.site_build import build_into
 
@@ -92,3 +94,114 @@ def test_mkdocs_itself_shows_each_broken_link_once_with_its_line(project):
     assert [message for message in result.stderr.splitlines() if "runing" in message] == [
         f"ERROR   -  docs/index.md:{line}: link 'runing.md': page or file not found "
         f"(did you mean 'running.md'?)"]
+
+
+# A page saved on Windows (CRLF), an old Mac (CR) or with a byte order mark (issue 21) -------------
+
+# How a page's file may be saved: its line endings, and whether it starts with a byte order mark
+SAVED_AS = {"Windows, with a byte order mark": ("\r\n", True), "an old Mac": ("\r", False),
+            "a byte order mark only": ("\n", True)}
+BOM = b"\xef\xbb\xbf"
+
+
+def saved_as(text: str, how: str) -> bytes:
+    """A page's text (LF) as a file saved that way."""
+    newline, bom = SAVED_AS[how]
+    return (BOM if bom else b"") + text.replace("\n", newline).encode("utf-8")
+
+
+def read_source(path, project_dir):
+    """What the plugin hands MkDocs for a page's file, and the PageSource it keeps."""
+    from types import SimpleNamespace
+
+    from soleus_site.plugin import BuildState
+
+    plugin = SoleusPlugin()
+    plugin.state = BuildState(project_dir=project_dir)
+    logging.getLogger("mkdocs").propagate = False  # the problems are asserted, not printed
+    try:
+        file = SimpleNamespace(abs_src_path=str(path), src_uri=path.name)
+        plugin._read_page(file)  # as on_files reads each page, once
+        text = plugin.on_page_read_source(SimpleNamespace(file=file), config=None)
+    finally:
+        logging.getLogger("mkdocs").propagate = True
+    return text, plugin.state
+
+
+@pytest.mark.parametrize("how", SAVED_AS)
+def test_a_page_however_saved_is_handed_to_mkdocs_with_lf_line_endings(tmp_path, how):
+    from mkdocs.utils.meta import get_data
+
+    from soleus_site.checks.front_matter import front_matter_problems
+
+    text = (PROJECT_DIR / "docs" / "exercise.md").read_text(encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "exercise.md").write_bytes(saved_as(text, how))
+    handed, state = read_source(tmp_path / "docs" / "exercise.md", tmp_path)
+    assert handed == text
+    source = state.pages["exercise.md"]
+    assert (source.text, state.problems) == (text, [])
+    source.meta = get_data(handed)[1]
+    assert source.meta["handout"] is True
+    assert front_matter_problems(source) == []
+
+
+@pytest.mark.parametrize("how", SAVED_AS)
+def test_a_page_not_in_utf8_however_saved_is_reported_at_its_line_column_and_byte(tmp_path, how):
+    (tmp_path / "docs").mkdir()
+    page = tmp_path / "docs" / "a.md"
+    page.write_bytes(saved_as("---\ntitle: T\n---\n\nThe soleus", how) + b"\x92s calf\n")
+    handed, state = read_source(page, tmp_path)
+    assert handed == "---\ntitle: T\n---\n\nThe soleus\ufffds calf\n"
+    assert [str(problem) for problem in state.problems] == [
+        "docs/a.md:5: column 11: this file is not saved as UTF-8 (byte 0x92 is not UTF-8 text): "
+        "save it as UTF-8 in your editor (\"Save with encoding\", then UTF-8)"]
+
+
+@pytest.mark.parametrize("how", ["Windows, with a byte order mark", "an old Mac"])
+def test_a_site_saved_on_windows_or_an_old_mac_builds_byte_for_byte_as_with_lf(tmp_path, built_site, how):
+    """Every page (and every safety text) saved that way: the same site, to the byte, as the
+    real one, with no problem; the exercise page and its handout included."""
+    project = copy_project(tmp_path / "project")
+    pages = sorted((project / "docs").rglob("*.md"))
+    for page in pages:
+        page.write_bytes(saved_as(page.read_text(encoding="utf-8"), how))
+    assert project / "docs" / "exercise.md" in pages and project / "docs" / "safety" / "get-help.md" in pages
+    outcome = build_into(project, tmp_path / "site")
+    assert outcome.problems == []
+    built, real = tree_digest(tmp_path / "site"), tree_digest(built_site)
+    assert "exercise/index.html" in built and "exercise/handout/index.html" in built
+    assert sorted(name for name in built.keys() | real.keys() if built.get(name) != real.get(name)) == []
+
+
+def test_problems_in_a_page_saved_on_windows_or_an_old_mac_are_the_same_at_the_same_lines(tmp_path):
+    """The same mistakes, in a page saved with LF, CRLF and a byte order mark, and CR: the same
+    problems at the same lines (front matter, a shortcode, a link in Markdown and in raw HTML,
+    the handout)."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "exercise.md"
+    edit(page, "updated: 20", "updated: soon\nold_updated: 20")
+    edit(page, "## How to do it", "See [the anatomy](anatomy.md#nowhere).\n\n:vidoe: x\n\n"
+                                  "<p>A box\n<a href=\"runing.md\">running</a></p>\n\n## How to do it")
+    edit(page, "## How many and how often", "## How much")
+    lines = {text: line_of(page, text) for text in (
+        "updated: soon", "(anatomy.md#nowhere)", ":vidoe:", "runing.md", "handout: true")}
+    found = {}
+    for how in ("LF", *SAVED_AS):
+        if how != "LF":
+            page.write_bytes(saved_as(page.read_text(encoding="utf-8"), how))
+        found[how] = [str(problem) for problem in build_into(project, tmp_path / "site").problems
+                      if problem.is_error]
+        page.write_text(page_text(page.read_bytes()), encoding="utf-8")  # LF again
+    assert found["LF"] == [
+        f"docs/exercise.md:{lines['updated: soon']}: 'updated: soon' is not a date: write it as "
+        f"YYYY-MM-DD, for example updated: 2026-11-25",
+        f"docs/exercise.md:{lines['handout: true']}: the handout needs a section headed \"How many "
+        f"and how often\" with a bulleted list: repetitions, sets, how often, and once you add "
+        f"weights",
+        f"docs/exercise.md:{lines['(anatomy.md#nowhere)']}: link 'anatomy.md#nowhere': no heading "
+        f"'nowhere' on that page",
+        f"docs/exercise.md:{lines[':vidoe:']}: unknown shortcode ':vidoe:' (did you mean ':video:'?)",
+        f"docs/exercise.md:{lines['runing.md']}: link 'runing.md': page or file not found (did you "
+        f"mean 'running.md'?)"]
+    assert found == {how: found["LF"] for how in found}

@@ -42,7 +42,7 @@ def test_only_the_kinds_of_file_a_page_needs_are_published(tmp_path):
 def test_a_page_not_in_utf8_names_line_column_and_byte():
     data = "title\nCaf\u00e9".encode("latin-1")
     error = pytest.raises(UnicodeDecodeError, data.decode, "utf-8").value
-    assert str(not_utf8_problem("docs/a.md", data, error)) == (
+    assert str(not_utf8_problem("docs/a.md", error)) == (
         "docs/a.md:2: column 4: this file is not saved as UTF-8 (byte 0xE9 is not UTF-8 text): "
         "save it as UTF-8 in your editor (\"Save with encoding\", then UTF-8)")
 
@@ -82,9 +82,22 @@ def test_a_folder_in_docs_that_is_a_link_is_found_before_mkdocs_looks(tmp_path):
 ])
 def test_the_first_byte_that_is_not_utf8_is_at_its_line_and_column(data, line, column):
     error = pytest.raises(UnicodeDecodeError, data.decode, "utf-8").value
-    problem = not_utf8_problem("docs/a.md", data, error)
+    problem = not_utf8_problem("docs/a.md", error)
     assert (problem.line, problem.message.split(":")[0]) == (line, f"column {column}")
 
+
+
+@pytest.mark.parametrize("data, line, column", [
+    (b"a\r\nb\r\nc\xe9", 3, 2), (b"a\rb\rc\xe9", 3, 2), (b"a\r\xe9", 2, 1), (b"a\r\r\n\xe9", 3, 1),
+    (b"\xef\xbb\xbfab\xe9", 1, 3), (b"\xef\xbb\xbfa\r\nb\xe9", 2, 2),
+])
+def test_lines_end_at_crlf_or_cr_and_a_byte_order_mark_is_no_column(data, line, column):
+    """As the build reads a page (utf-8-sig, then CRLF and CR as LF): the same line and column
+    as the file saved with LF, and the byte that is not UTF-8 (issue 21)."""
+    error = pytest.raises(UnicodeDecodeError, data.decode, "utf-8-sig").value
+    problem = not_utf8_problem("docs/a.md", error)
+    assert (problem.line, problem.message.split(":")[0]) == (line, f"column {column}")
+    assert "(byte 0xE9 is not UTF-8 text)" in problem.message
 
 # In a copy of the project: the build fails and site/ is left as it was ---------------------------
 

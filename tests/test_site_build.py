@@ -1,7 +1,7 @@
 """Running a build (site_build.py): MkDocs builds into a temporary folder that replaces site/ only
 when there is no error, so a failed build leaves the last good site byte for byte and no
-temporary folder behind; and every page in docs/ is in the nav. Each on a copy of the project,
-through scripts/build.py."""
+temporary folder behind; every page in docs/ is in the nav; and a mistake in mkdocs.yml's YAML
+is at the line where it began. Each on a copy of the project, through scripts/build.py."""
 
 from __future__ import annotations
 
@@ -50,6 +50,33 @@ def test_page_left_out_of_the_nav(project):
     assert result.stdout.splitlines()[0] == (
         f"mkdocs.yml:{nav_line}: page 'extra.md' is not in the nav: add it under 'nav:', "
         f"for example  - Page title: extra.md")
+
+
+def test_a_bracket_never_closed_in_mkdocs_yml_is_at_its_line(project):
+    """Not the line after, where YAML stopped (issue 21)."""
+    config = project / "mkdocs.yml"
+    edit(config, "copyright: Active Podiatry", "copyright: [Active Podiatry")
+    opened, stopped = line_of(config, "copyright: [Active"), line_of(config, "edit_uri:")
+    result = run_build(project)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:2] == [
+        f"mkdocs.yml:{opened}: MkDocs encountered an error parsing the configuration file: while "
+        f"parsing a flow sequence in \"{config.resolve()}\", line {opened}, column 12 expected ',' "
+        f"or ']', but got '?' in \"{config.resolve()}\", line {stopped}, column 1 (check the "
+        f"spaces at the start of each line, and put text containing ': ' in quotes)",
+        "1 error, 0 warnings"]
+
+
+def test_where_yaml_stopped_in_mkdocs_yml_is_the_line_when_nothing_was_left_open(project):
+    config = project / "mkdocs.yml"
+    edit(config, "copyright: Active Podiatry", "copyright: Active Podiatry\n  owner: the clinic")
+    line = line_of(config, "owner: the clinic")
+    result = run_build(project)
+    assert result.stdout.splitlines()[:2] == [
+        f"mkdocs.yml:{line}: MkDocs encountered an error parsing the configuration file: mapping "
+        f"values are not allowed here in \"{config.resolve()}\", line {line}, column 8 (check the "
+        f"spaces at the start of each line, and put text containing ': ' in quotes)",
+        "1 error, 0 warnings"]
 
 
 # ------------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """What several parts of the build need to know about a page, in one place: the checks, the
 handout and the shortcodes all import from here (and never from each other).
 
+    page_text(data)            a page's file as text: without a byte order mark, LF line endings
     field_line(page, name)     the line of a front matter field
     docs_path(path, src_uri)   a path written in a page, as a path in docs/
     image_size(path)           a picture's width and height
@@ -22,6 +23,15 @@ from PIL import Image, UnidentifiedImageError
 from .page_model import PageSource
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<body>.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+
+
+def page_text(data: bytes, errors: str = "strict") -> str:
+    """A page's file as text, however it was saved: UTF-8 with or without a byte order mark (as
+    Notepad and Word write it), and Windows (CRLF) or old Mac (CR) line endings as LF, so that
+    MkDocs' front matter, the shortcodes, the source lines and the handout all see the lines the
+    way an LF file gives them. A file that is not UTF-8 raises UnicodeDecodeError, unless
+    `errors` says otherwise (as bytes.decode)."""
+    return data.decode("utf-8-sig", errors).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def field_line(page: PageSource, name: str) -> int:

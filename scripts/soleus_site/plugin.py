@@ -62,7 +62,7 @@ from .handout import SiteInfo, too_long, write_handout
 from .handout.content import HandoutContent, read_handout
 from .handout.outputs import HandoutOutputs
 from .page_model import PageSource
-from .page_tools import docs_path, field_line
+from .page_tools import docs_path, field_line, page_text
 from .problems import Problem, shown_path
 from .settings import CONFIG_FILE, line_of_setting, line_of_value
 from .shortcodes import PageContext, expand_shortcodes
@@ -218,10 +218,10 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
         shown = shown_path(path, self.state.project_dir)
         data = path.read_bytes()
         try:
-            text = data.decode("utf-8-sig")
+            text = page_text(data)  # Windows' and old Macs' line endings as LF, no byte order mark
         except UnicodeDecodeError as error:
-            self.state.report([not_utf8_problem(shown, data, error)])
-            text = data.decode("utf-8-sig", errors="replace")  # to go on and report what else is wrong
+            self.state.report([not_utf8_problem(shown, error)])
+            text = page_text(data, errors="replace")  # to go on and report what else is wrong
         self.state.pages[file.src_uri] = PageSource(file.src_uri, shown, text)
         return self.state.pages[file.src_uri]
 

@@ -6,6 +6,8 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -43,3 +45,20 @@ def shown_path(path: Path, project_dir: Path) -> str:
         except ValueError:
             pass
     return path.as_posix()
+
+
+# What YAML was reading when it found a mistake, when the mistake is where that began: a '[',
+# '{' or quote opened there and never closed, or a line that is not 'name: value' (YAML stops
+# on the line after, where it runs out of hope).
+YAML_STARTED_HERE = ("while parsing a flow sequence", "while parsing a flow mapping",
+                     "while scanning a quoted scalar", "while scanning a simple key")
+
+
+def yaml_error_mark(error: yaml.YAMLError):
+    """Where to show a YAML mistake (a yaml Mark: 0-based line and column): the line that opened
+    what was never closed (PyYAML's context_mark, "... started here"), else where YAML stopped
+    (its problem_mark); None when it says neither (mkdocs.yml and front matter alike)."""
+    context = getattr(error, "context_mark", None)
+    if context is not None and getattr(error, "context", None) in YAML_STARTED_HERE:
+        return context
+    return getattr(error, "problem_mark", None)

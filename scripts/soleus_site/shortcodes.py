@@ -26,7 +26,7 @@ from urllib.parse import parse_qs, urljoin, urlparse
 
 from .clinic import contact_items
 from .handout.outputs import HandoutOutputs
-from .page_tools import image_size
+from .page_tools import image_size, page_text
 from .problems import Problem, suggest
 
 SHORTCODE_LINE = re.compile(r"^:(?P<name>[a-z][a-z-]*):(?:[ \t]+(?P<args>.*?))?[ \t]*$")
@@ -318,7 +318,7 @@ def safety_text(args: str, context: PageContext) -> str:
     known = sorted(path.stem for path in folder.glob("*.md"))
     name = args.strip()
     if name in known:
-        return (folder / f"{name}.md").read_text(encoding="utf-8-sig").replace("\r\n", "\n").strip("\n")
+        return page_text((folder / f"{name}.md").read_bytes()).strip("\n")
     known_list = f"(known: {', '.join(known) or 'none'}; each is a file docs/{SAFETY_DIR}/<name>.md)"
     if not name:
         raise ShortcodeError(f":safety: needs the name of a safety text, for example "

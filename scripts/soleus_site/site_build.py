@@ -15,6 +15,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2, on every run
 
 from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
@@ -22,7 +24,7 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort, ConfigurationError  # noqa: E402
 
 from .plugin import PLUGIN_NAME, BuildState, log as plugin_log  # noqa: E402
-from .problems import Problem, suggest  # noqa: E402
+from .problems import Problem, suggest, yaml_error_mark  # noqa: E402
 from .settings import CONFIG_FILE, line_of_setting, line_of_value  # noqa: E402
 
 SITE_SOURCES = (CONFIG_FILE, "docs", "overrides")  # what a site is built from
@@ -69,11 +71,14 @@ def build_into(project: Path, output: Path, external: bool = False) -> Outcome:
         config = load_config(config_file=str(config_file), strict=True, site_dir=str(output))
         if external and PLUGIN_NAME in config.plugins:
             config.plugins[PLUGIN_NAME].config["external_links"] = True  # for this build only
-        mkdocs_build(config)
+        config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
     except ConfigurationError as error:
-        lines = re.findall(r"line (\d+), column", str(error))
         messages.problems.append(Problem(
-            CONFIG_FILE, int(lines[-1]) if lines else 0,
+            CONFIG_FILE, _config_error_line(error),
             f"{' '.join(str(error).split())} (check the spaces at the start of each line, and put "
             f"text containing ': ' in quotes)"))
     except Abort:
@@ -88,6 +93,17 @@ def build_into(project: Path, output: Path, external: bool = False) -> Outcome:
     problems += messages.problems
     return Outcome(sorted(set(problems)), dict(sorted(state.reading_levels.items())),
                    state.notes, state.timings, plugin.config.reading_grade if plugin else None)
+
+
+def _config_error_line(error: ConfigurationError) -> int:
+    """The line of mkdocs.yml a ConfigurationError is about: for YAML that could not be read (the
+    YAMLError MkDocs raised it from), where the mistake began, such as a '[' never closed, not
+    the line after, where YAML stopped; else the last line its message names; 0 if none."""
+    mark = yaml_error_mark(error.__context__) if isinstance(error.__context__, yaml.YAMLError) else None
+    if mark is not None:
+        return mark.line + 1
+    lines = re.findall(r"line (\d+), column", str(error))
+    return int(lines[-1]) if lines else 0
 
 
 class _MkDocsMessages(logging.Handler):

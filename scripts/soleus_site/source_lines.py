@@ -61,6 +61,11 @@ class SourceMap:
     def __init__(self, md: Markdown, page: PageSource):
         self.md = md
         self.page = page
+        # The page's Markdown lines as Python-Markdown reads them: it expands every tab to spaces
+        # (to its tab_length) before it parses, so a block's text is found in these, not in the
+        # lines as written (a tab pasted from Word, a list indented with tabs). Same lines, so
+        # the same indexes.
+        self.lines = [line.expandtabs(md.tab_length) for line in page.markdown_lines]
         self.blocks: dict[etree.Element, tuple[int, int]] = {}  # element -> (first index, lines)
         self.parents: dict[etree.Element, etree.Element] = {}
         self.parsed: dict[str, list] = {}  # raw HTML -> its lxml elements
@@ -129,7 +134,7 @@ class SourceMap:
             return None
         first, count = block
         seen = 0
-        for index, line in enumerate(self.page.markdown_lines[first:first + count], start=first):
+        for index, line in enumerate(self.lines[first:first + count], start=first):
             seen += line.count(needle)
             if seen > occurrence:
                 return index
@@ -153,7 +158,7 @@ class BlockLines(Treeprocessor):
     def find_blocks(self, root: etree.Element, page: PageSource) -> None:
         source_map = SourceMap(self.md, page)
         self.extension.source_map = source_map
-        lines = page.markdown_lines
+        lines = source_map.lines
         cursor = 0
         row_end = 0  # the line after the table row last read: the next row starts there or later
         for element in root.iter():

@@ -23,7 +23,7 @@ import yaml
 
 from ..page_model import PageSource
 from ..page_tools import FRONT_MATTER, field_line
-from ..problems import Problem
+from ..problems import Problem, yaml_error_mark
 
 REQUIRED_FIELDS = {
     "title": "the page's name, shown in the browser tab and in search results",
@@ -93,7 +93,8 @@ def duplicate_title_warnings(pages: list[PageSource]) -> list[Problem]:
 
 
 def _unreadable(shown_path: str, body: str) -> Problem:
-    """Why MkDocs could not read the front matter, at the line YAML stopped on."""
+    """Why MkDocs could not read the front matter, at the line YAML stopped on, or at the line
+    that opened what YAML found never closed (problems.yaml_error_mark)."""
     try:
         yaml.safe_load(body)
     except ValueError as error:  # a date-shaped value that is no date, such as 2026-13-01
@@ -113,9 +114,32 @@ def _unreadable(shown_path: str, body: str) -> Problem:
                        "cannot be published: retype the line (it often comes with text pasted "
                        "from another program)")
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        mark = yaml_error_mark(error)
         reason = getattr(error, "problem", None) or str(error)
         return Problem(shown_path, mark.line + 2 if mark else 1,
-                       f"front matter is not valid: {reason} (each line should be 'name: value'; "
-                       f"put a value containing ': ' in quotes)")
+                       _never_closed(error) or f"front matter is not valid: {reason} (each line "
+                       f"should be 'name: value'; put a value containing ': ' in quotes)")
     return Problem(shown_path, 2, "front matter should be lines of 'name: value'")
+
+
+CLOSING = {"[": "]", "{": "}", '"': '"', "'": "'"}
+OPENED = ("while parsing a flow sequence", "while parsing a flow mapping",
+          "while scanning a quoted scalar")  # YAML's context: where a '[', '{' or quote opened
+
+
+def _never_closed(error: yaml.YAMLError) -> str | None:
+    """What to say when the mistake is a '[', '{' or quote that YAML saw opened and never
+    closed after it (its own words are about where it stopped, often the line after); None
+    otherwise."""
+    mark = getattr(error, "context_mark", None)
+    if getattr(error, "context", None) not in OPENED or not (mark and mark.buffer):
+        return None
+    opened = mark.buffer[mark.pointer]
+    if opened not in CLOSING or CLOSING[opened] in mark.buffer[mark.pointer + 1:]:
+        return None  # closed somewhere after: YAML's own words, at this line
+    closing = CLOSING[opened]
+    if opened == closing:  # a quote
+        return (f"front matter is not valid: the quote ({opened}) on this line is never closed "
+                f"(end the value with {closing} on the same line)")
+    return (f"front matter is not valid: the '{opened}' on this line is never closed with "
+            f"'{closing}' (close it on the same line, or put the whole value in quotes)")

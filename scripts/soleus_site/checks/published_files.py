@@ -80,13 +80,16 @@ def _link_problem(link: Path, project_dir: Path) -> Problem:
                    f"put the {what} itself in docs/, or delete the link")
 
 
-def not_utf8_problem(shown: str, data: bytes, error: UnicodeDecodeError) -> Problem:
-    """A page that is not UTF-8: the line and column of the first byte that is not."""
-    line = data.count(b"\n", 0, error.start) + 1
-    column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+def not_utf8_problem(shown: str, error: UnicodeDecodeError) -> Problem:
+    """A page that is not UTF-8: the line and column of the first byte that is not. Lines end
+    as the build reads them (page_tools.page_text): at LF, CRLF or a lone CR. The error's own
+    bytes are counted, as a "utf-8-sig" decoding gives them: after any byte order mark."""
+    before = error.object[:error.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    line = before.count(b"\n") + 1
+    column = len(before) - (before.rfind(b"\n") + 1) + 1
     return Problem(shown, line, f"column {column}: this file is not saved as UTF-8 (byte "
-                                f"0x{data[error.start]:02X} is not UTF-8 text): save it as UTF-8 "
-                                f"in your editor (\"Save with encoding\", then UTF-8)")
+                                f"0x{error.object[error.start]:02X} is not UTF-8 text): save it as "
+                                f"UTF-8 in your editor (\"Save with encoding\", then UTF-8)")
 
 
 def _inside(path: Path, folder: Path) -> bool:
