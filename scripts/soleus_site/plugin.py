@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import posixpath
 import time
 from contextlib import contextmanager
 from functools import partial
@@ -49,8 +50,9 @@ from .checks.page_content import FORBIDDEN_TAGS, page_content_problems
 from .checks.published_output import (SETTING_OF_HOST, Finding, element_findings, findings,
                                        located, settings_problems, stylesheet_problems,
                                        svg_problems)
-from .checks.pictures import picture_problems, size_pictures
-from .checks.published_files import (linked_folder_problems, not_utf8_problem,
+from .checks.pictures import (SHOWN_PICTURES, picture_problems, size_pictures,
+                              unshown_picture_problems)
+from .checks.published_files import (PUBLISHED_KINDS, linked_folder_problems, not_utf8_problem,
                                      published_files_problems)
 from .checks.reading_level import GradeCache, page_prose, reading_level_warning
 from .checks.theme_links import ThemeLinks
@@ -115,6 +117,7 @@ class BuildState:
     notes: list[str] = field(default_factory=list)  # what the build did, e.g. PDFs reused
     timings: dict[str, float] = field(default_factory=dict)  # seconds, by part
     files: Files | None = None
+    dest_files: dict = field(default_factory=dict)  # the files by their path in site/, once asked
     ids: dict[str, set[str]] = field(default_factory=dict)  # built page -> its ids
     theme_links: ThemeLinks = field(default_factory=ThemeLinks)  # navigation, footer, handout page
     written: set[str] = field(default_factory=set)  # files the build writes itself, in site/
@@ -398,12 +401,26 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
                                                        self.state.site_host)
         return problems
 
+    def _docs_pictures(self, config) -> dict[Path, str]:
+        """The pictures published from docs/: each file, and its path as staff know it."""
+        docs_dir = Path(config.docs_dir)
+        return {path: shown_path(path, self.state.project_dir) for file in self.state.files
+                if file.abs_src_path and (path := Path(file.abs_src_path)).is_relative_to(docs_dir)
+                and path.suffix.lower() in PUBLISHED_KINDS["picture"]}
+
     def _docs_file(self, url: str, source: PageSource) -> Path | None:
-        """The docs/ file a page's relative URL names, if it is one of the site's files."""
+        """The docs/ file a page's relative URL names, if it is one of the site's files: named
+        from the page's file (as staff write it), or from the built page (as shortcodes do)."""
         parts = urlsplit(url)
         if parts.scheme or parts.netloc or not parts.path:
             return None
-        file = self.state.files.get_file_from_path(docs_path(unquote(parts.path), source.src_uri))
+        path = unquote(parts.path)
+        file = self.state.files.get_file_from_path(docs_path(path, source.src_uri))
+        if file is None and (page := self.state.files.get_file_from_path(source.src_uri)):
+            if not self.state.dest_files:
+                self.state.dest_files = {file.dest_uri: file for file in self.state.files}
+            file = self.state.dest_files.get(posixpath.normpath(
+                posixpath.join(posixpath.dirname(page.dest_uri), path)))
         return Path(file.abs_src_path) if file and file.abs_src_path else None
 
     def _site_problems(self, config, handouts: list[PageSource]) -> list[Problem]:
@@ -427,6 +444,9 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
             self.state.reading_levels[source.shown_path] = level
             problems += reading_level_warning(source, level, self.config.reading_grade)
         grades.save()
+        problems += unshown_picture_problems(self._docs_pictures(config), {
+            self._docs_file(reference.url, source) for source in pages
+            for reference in source.references if reference.kind in SHOWN_PICTURES})
         problems += duplicate_title_warnings(pages)
         handout_pages = {source.handout_outputs.page: source for source in handouts}
         problems += self.state.theme_links.problems(site, self.state.nav_links, handout_pages,
