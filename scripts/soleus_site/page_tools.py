@@ -4,7 +4,8 @@ handout and the shortcodes all import from here (and never from each other).
     field_line(page, name)     the line of a front matter field
     docs_path(path, src_uri)   a path written in a page, as a path in docs/
     image_size(path)           a picture's width and height, from its header (even a huge one's)
-    pixel_size(path)           the same for a picture made of pixels (not an SVG)
+    pixel_size(path)           the same for a picture made of pixels (not an SVG), as shown
+    exif_orientation(picture)  which way a photo's EXIF says to turn it
     too_many_pixels(size)      whether a picture is too large to open (decode) safely
     header_only()              Pillow opening pictures to read their headers, never to decode
     box_of(element)            whether an element is a box ("!!! type" or "??? type"), its type
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from PIL import Image, UnidentifiedImageError
+from PIL import ExifTags, Image, UnidentifiedImageError
 
 from .page_model import PageSource
 
@@ -31,6 +32,7 @@ FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<body>.*?\n)(?:\.{3}|-{3})[ \t]*\n"
 # and refuses over twice this (DecompressionBombError, "could be decompression bomb DOS attack").
 # A picture over it is an error at its line (checks/pictures.py); it is never decoded.
 MAX_PIXELS = Image.MAX_IMAGE_PIXELS
+QUARTER_TURNS = {5, 6, 7, 8}  # EXIF orientations that turn a picture a quarter (with or without a flip)
 
 
 def field_line(page: PageSource, name: str) -> int:
@@ -71,6 +73,19 @@ def header_only():
         Image.MAX_IMAGE_PIXELS = limit
 
 
+def exif_orientation(picture: Image.Image) -> int:
+    """A picture's EXIF orientation (1 to 8; 1, as stored, when it has none or it cannot be read),
+    from the EXIF Pillow has read with the header: finding it never decodes the picture. (Pillow's
+    getexif() may, for a PNG, and falls back on XMP's orientation, which browsers do not follow.)"""
+    exif = Image.Exif()
+    try:
+        exif.load(picture.info.get("exif") or b"")
+    except SyntaxError:  # not EXIF after all
+        return 1
+    orientation = exif.get(ExifTags.Base.Orientation, 1)
+    return orientation if orientation in range(1, 9) else 1
+
+
 def image_size(path: Path) -> tuple[int, int] | None:
     """Width and height of an SVG (from its viewBox), PNG or JPEG, however large (read from its
     header: see too_many_pixels); None if unreadable."""
@@ -86,13 +101,16 @@ def image_size(path: Path) -> tuple[int, int] | None:
 
 
 def pixel_size(path: Path) -> tuple[int, int] | None:
-    """Width and height in pixels of a PNG, JPEG, WebP... however large; None if it is not such a
+    """Width and height in pixels of a PNG, JPEG, WebP... however large, as it is shown: a photo
+    its EXIF orientation says to turn a quarter is as wide as it is stored high (a browser turns a
+    JPEG, and its published copy is turned: published_pictures.py). None if it is not such a
     picture, or unreadable."""
     if path.suffix.lower() == ".svg":
         return None
     try:
         with header_only(), Image.open(path) as picture:
-            return picture.size
+            width, height = picture.size
+            return (height, width) if exif_orientation(picture) in QUARTER_TURNS else (width, height)
     except (UnidentifiedImageError, OSError):
         return None
 

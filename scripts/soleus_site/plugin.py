@@ -4,10 +4,14 @@
                         the clinic's details, checked once; the Markdown extension that keeps
                         each part of a page with its line (source_lines.py), and the one that
                         gives every box a heading and a role (boxes.py)
+    on_files            only what may be published kept; each JPEG, PNG and WebP picture of docs/
+                        a CleanPicture, whose copy in site/ leaves out its hidden details
+                        (published_pictures.py: camera, place, owner...)
     on_page_read_source each page's file read once
     on_page_markdown    front matter (from page.meta) checked; shortcodes expanded
       (rendering)       every link and picture recorded with its line; pictures sized; the
                         page's prose and, for a `handout: true` page, its handout content kept
+      (copying)         each picture's published copy written clean, or copied as it is
     on_post_page        the theme's part of the built page (navigation, footer) parsed once
     on_post_build       handouts written (PDFs only when their inputs changed); then every
                         link checked against the site's files and each page's ids, the review
@@ -64,6 +68,8 @@ from .handout.outputs import HandoutOutputs
 from .page_model import PageSource
 from .page_tools import docs_path, field_line
 from .problems import Problem, shown_path
+from .published_pictures import (CLEANED, CLEANED_NOTE, CLEANED_SUFFIXES, COPIED, UNREADABLE_PICTURE,
+                                 CleanPicture, publish_picture, unreadable_message)
 from .settings import CONFIG_FILE, line_of_setting, line_of_value
 from .shortcodes import PageContext, expand_shortcodes
 from .boxes import BoxSemanticsExtension  # noqa: I001
@@ -121,6 +127,8 @@ class BuildState:
     ids: dict[str, set[str]] = field(default_factory=dict)  # built page -> its ids
     theme_links: ThemeLinks = field(default_factory=ThemeLinks)  # navigation, footer, handout page
     written: set[str] = field(default_factory=set)  # files the build writes itself, in site/
+    # What was done with each picture's published copy (published_pictures.publish_picture)
+    pictures: dict[Path, str] = field(default_factory=dict)
     nav_links: set[str] = field(default_factory=set)  # nav entries that are not pages
     rendering: Rendering | None = None  # the page being rendered
 
@@ -175,8 +183,20 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
             for file, problem in published_files_problems(files, docs_dir, self.state.project_dir):
                 files.remove(file)
                 self.state.report([problem])
+        for file in list(files):  # each picture's copy in site/ is made by _publish_picture
+            path = Path(file.abs_src_path or "")
+            if (file.abs_src_path and path.suffix.lower() in CLEANED_SUFFIXES
+                    and path.is_relative_to(docs_dir)):
+                files.remove(file)
+                files.append(CleanPicture(file, self._publish_picture))
         self.state.files = files
         return files
+
+    def _publish_picture(self, file: CleanPicture) -> None:
+        """A picture's copy in site/, without its hidden details (published_pictures.py)."""
+        with self.state.timed("pictures"):
+            source = Path(file.abs_src_path)
+            self.state.pictures[source] = publish_picture(source, Path(file.abs_dest_path))
 
     def on_nav(self, nav, config, files):
         # A nav entry naming a missing page becomes a plain link, which MkDocs reports at its line
@@ -363,13 +383,27 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
         handouts = [source for source in self.state.pages.values() if source.handout_outputs]
+        docs_dir = Path(config.docs_dir)
         with self.state.timed("handout"):
             for source in handouts:
-                if source.handout:
+                if not source.handout:
+                    continue
+                if all(self.state.pictures.get(docs_dir / picture.src) in (None, COPIED, CLEANED)
+                       for picture in source.handout.pictures):
                     self._write_handout(source, source.handout, config, site_dir)
+                else:  # an error at the picture says why
+                    note = f"Handout of {source.shown_path}: not made (a picture it shows is not published)"
+                    self.state.notes.append(note)
+                    log.info(note)
         with self.state.timed("checks"):
             self.state.report(self._site_problems(config, handouts))
             self.state.report(self._published_file_problems(config))
+            self.state.report([Problem(shown_path(path, self.state.project_dir), 0, unreadable_message(path))
+                               for path, done in self.state.pictures.items() if done == UNREADABLE_PICTURE])
+        if cleaned := sum(done == CLEANED for done in self.state.pictures.values()):
+            note = CLEANED_NOTE.format(count=f"{cleaned} picture{'s' if cleaned > 1 else ''}")
+            self.state.notes.append(note)
+            log.info(note)
         if self.config.external_links:
             self.state.report(check_external(self.state.external,
                                              self.config.cache(self.state.project_dir, EXTERNAL_CACHE)))

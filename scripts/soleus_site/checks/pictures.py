@@ -8,7 +8,8 @@ as Python-Markdown builds it, before the HTML is written. A picture over the plu
 picture_warn_kb (500 KB) gets a warning (phones load it slowly), one over picture_max_kb (5 MB)
 is an error, and alt text that is only the file's name gets a warning. A picture with more pixels
 than can be opened safely (page_tools.MAX_PIXELS, about 89 megapixels, such as a 200-megapixel
-phone photo) is an error at its line instead; it is never opened to be decoded.
+phone photo) is an error at its line instead; it is never opened to be decoded, nor published
+(published_pictures.py).
 """
 
 from __future__ import annotations
