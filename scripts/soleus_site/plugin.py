@@ -92,6 +92,13 @@ class SoleusConfig(base.Config):
     review_notice_days = c.Type(int, default=30)  # warn this many days before a review is due
     picture_warn_kb = c.Type(int, default=500)  # a picture above this: a warning
     picture_max_kb = c.Type(int, default=5000)  # a picture above this: an error
+    # A video file above this (MB, of 1,000,000 bytes): a warning at its :video: line. A visitor
+    # who presses play downloads it, often on a phone's mobile data, where every MB counts
+    # against a monthly allowance and a slow signal makes a large file stall. 20 MB is a minute
+    # of 720p video at about 2.5 Mbit/s (2.5 / 8 x 60 = 18.75 MB): more than an exercise's
+    # demonstration needs (the heel raise clip is 19 seconds and 0.2 MB), and 2% of a 1 GB month.
+    # A longer or sharper video is better on YouTube (the :video: shortcode takes its link).
+    video_warn_mb = c.Type(int, default=20)
     cache_dir = c.Type(str, default=".cache")  # handout PDFs, reading levels, other websites
     # Also visit every link to another website (needs the internet; answers kept a day in
     # cache_dir). Off by default: `scripts/build.py build --external` turns it on for one build.
@@ -240,7 +247,7 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
         context = PageContext(src_path=page.file.src_uri, shown_path=source.shown_path,
                               docs_dir=Path(config.docs_dir), url_for=url_for,
                               page_url=page.canonical_url or "", clinic=config.extra["clinic"],
-                              handout=handout)
+                              handout=handout, video_warn_mb=self.config.video_warn_mb)
         body_starts = source.text[: len(source.text) - len(markdown)].count("\n") + 1 \
             if source.text.endswith(markdown) else 1
         expanded = expand_shortcodes(markdown, context, body_starts)
