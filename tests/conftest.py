@@ -14,11 +14,13 @@ import logging
 import os
 import shutil
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
 import threading
 import traceback
+import zlib
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -290,6 +292,28 @@ def picture_docs(tmp_path) -> Path:
     docs = tmp_path / "docs"
     shutil.copytree(PROJECT_DIR / "docs" / "images", docs / "images")
     return docs
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG whose header says it is width x height pixels, with next to no pixels in it: a huge
+    picture's header, without a huge picture (nothing reading only its header can tell)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b""))
+
+
+def jpeg_header(width: int, height: int) -> bytes:
+    """A small JPEG whose frame header (SOF0) says it is width x height pixels."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (16, 16)).save(out, "JPEG")
+    data = bytearray(out.getvalue())
+    frame = data.index(b"\xff\xc0")  # marker, length (2), precision (1), height (2), width (2)
+    data[frame + 5:frame + 9] = struct.pack(">HH", height, width)
+    return bytes(data)
 
 
 # A page with `handout: true` and every part its handout reads, written for the tests

@@ -1,8 +1,10 @@
 """Pictures on a page (checks/pictures.py): alt text that describes the picture, not its file
-name; a size a phone can load (a warning above 500 KB, an error above 5 MB); and each picture's
-width and height written, the first loading early and the rest lazily. In-process on small pages
-(fast enough for `make mutate` to run them against every mutant); the last plants a 20 MB photo
-in a copy of the project. (The committed drawings and clip are tested in test_pictures.py.)"""
+name; a size a phone can load (a warning above 500 KB, an error above 5 MB); no more pixels than
+can be opened safely (an error at its line, or at the file when no page shows it); and each
+picture's width and height written, the first loading early and the rest lazily. In-process on
+small pages (fast enough for `make mutate` to run them against every mutant); the last plant a
+20 MB photo, and pictures whose headers say they are huge, in a copy of the project. (The
+committed drawings and clip are tested in test_pictures.py.)"""
 
 from __future__ import annotations
 
@@ -10,11 +12,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
-from conftest import (ANATOMY, FRONT, PROJECT_DIR, assert_failed_and_site_kept, plant,
-                      plugin_settings, problems_of, render, run_build, tree_digest)
+from conftest import (ANATOMY, FRONT, PROJECT_DIR, assert_failed_and_site_kept, jpeg_header,
+                      line_of, plant, plugin_settings, png_header, problems_of, render, run_build,
+                      tree_digest)
 from soleus_site.checks.pictures import picture_problems, size_pictures
-from soleus_site.page_tools import image_size
+from soleus_site.page_tools import MAX_PIXELS, image_size
 
 
 SETTINGS = plugin_settings()  # the plugin's defaults, as mkdocs.yml leaves them
@@ -58,6 +62,40 @@ def test_heavy_pictures_warn_above_500_kb_and_fail_above_5_mb(picture_docs, size
         [] if message is None else [f"docs/exercise.md:7: {message}"])
 
 
+TOO_MANY_PIXELS = ("is {size} pixels ({megapixels} megapixels), too many to open safely (the limit "
+                   "is 89 megapixels): save it smaller, for example at most 1600 pixels wide, as "
+                   "a JPEG for photos")
+
+
+def test_a_picture_too_large_to_open_is_an_error_at_its_line_not_a_traceback(picture_docs):
+    (picture_docs / "images" / "huge.png").write_bytes(png_header(20000, 20000))
+    (picture_docs / "images" / "phone.jpg").write_bytes(jpeg_header(16320, 12240))  # 200 megapixels
+    text = (f"{FRONT}![A calf](images/huge.png)\n\n![The top](images/heel-raise-top.svg)\n\n"
+            f"![A runner](images/phone.jpg)\n")
+    assert picture_messages(text, picture_docs) == [
+        "docs/exercise.md:7: picture 'images/huge.png' "
+        + TOO_MANY_PIXELS.format(size="20000 x 20000", megapixels=400),
+        "docs/exercise.md:11: picture 'images/phone.jpg' "
+        + TOO_MANY_PIXELS.format(size="16320 x 12240", megapixels=200)]
+    assert Image.MAX_IMAGE_PIXELS == MAX_PIXELS == 89_478_485  # Pillow's limit, as it was
+
+
+@pytest.mark.parametrize("height, too_many", [(MAX_PIXELS, False), (MAX_PIXELS + 1, True)])
+def test_the_most_pixels_a_picture_may_have_is_pillows_limit(picture_docs, height, too_many):
+    (picture_docs / "images" / "tall.png").write_bytes(png_header(1, height))
+    assert picture_messages(f"{FRONT}![A calf](images/tall.png)\n", picture_docs) == (
+        [f"docs/exercise.md:7: picture 'images/tall.png' is 1 x {height} pixels (89 megapixels), "
+         f"too many to open safely (the limit is 89 megapixels): save it smaller, for example at "
+         f"most 1600 pixels wide, as a JPEG for photos"] if too_many else [])
+
+
+def test_a_huge_picture_heavy_in_bytes_too_is_one_error(picture_docs):
+    (picture_docs / "images" / "huge.png").write_bytes(png_header(20000, 20000) + bytes(6_000_000))
+    assert picture_messages(f"{FRONT}![A calf](images/huge.png)\n", picture_docs) == [
+        "docs/exercise.md:7: picture 'images/huge.png' "
+        + TOO_MANY_PIXELS.format(size="20000 x 20000", megapixels=400)]
+
+
 def test_pictures_get_their_size_the_first_early_the_rest_lazily(picture_docs):
     _, root, _ = render(f"{FRONT}![A](images/heel-raise-start.svg)\n\n![B](images/none.svg)\n\n"
                         f'<img src="images/heel-raise-top.svg" alt="C" width="9" loading="eager" decoding="sync">\n')
@@ -75,8 +113,11 @@ def test_image_size_of_svg_png_and_unreadable_files(tmp_path):
     (tmp_path / "c.svg").write_text("not xml")
     (tmp_path / "d.png").write_bytes(b"not a png")
     shutil.copy2(PROJECT_DIR / "tests" / "fixtures" / "video" / "media" / "poster.png", tmp_path / "e.PNG")
-    assert [image_size(tmp_path / name) for name in ("a.svg", "b.svg", "c.svg", "d.png", "e.PNG", "f.svg")] == [
-        (16, 10), None, None, None, (16, 9), None]
+    (tmp_path / "g.png").write_bytes(png_header(20000, 20000))  # read, though too large to open
+    assert [image_size(tmp_path / name) for name in ("a.svg", "b.svg", "c.svg", "d.png", "e.PNG", "f.svg",
+                                                     "g.png")] == [
+        (16, 10), None, None, None, (16, 9), None, (20000, 20000)]
+    assert Image.MAX_IMAGE_PIXELS == MAX_PIXELS  # Pillow's limit, as it was
 
 
 # More of each rule, from the survivors of `make mutate` ------------------------------------------
@@ -135,4 +176,25 @@ def test_a_picture_too_heavy_for_a_phone_is_an_error(project):
         f"{ANATOMY}:{line}: picture 'images/calf-photo.jpg' is 20.0 MB, too large to publish on a "
         f"phone: make it smaller than 500 KB (for example, save it at most 1600 pixels wide, as "
         f"a JPEG for photos)", "1 error, 0 warnings"]
+    assert_failed_and_site_kept(project, result, before)
+
+
+@pytest.mark.usefixtures("good_site")
+def test_pictures_too_large_to_open_are_errors_at_their_lines_or_files(project):
+    """A huge picture on a page, a video's huge poster and a huge picture no page shows: each an
+    error where staff can find it, not a traceback; the build fails and site/ is kept."""
+    before = tree_digest(project / "site")
+    (project / "docs" / "images" / "calf-photo.png").write_bytes(png_header(20000, 20000))
+    (project / "docs" / "media" / "heel-raise.jpg").write_bytes(jpeg_header(16320, 12240))
+    (project / "docs" / "images" / "unused.jpg").write_bytes(jpeg_header(12000, 9000))
+    line = plant(project, "![A runner's calf, from behind](images/calf-photo.png)")
+    video = line_of(project / "docs" / "exercise.md", ":video: media/heel-raise.mp4")
+    result = run_build(project)
+    assert problems_of(result) == [
+        f"{ANATOMY}:{line}: picture 'images/calf-photo.png' "
+        + TOO_MANY_PIXELS.format(size="20000 x 20000", megapixels=400),
+        f"docs/exercise.md:{video}: poster 'heel-raise.jpg' "
+        + TOO_MANY_PIXELS.format(size="16320 x 12240", megapixels=200),
+        "docs/images/unused.jpg: this picture " + TOO_MANY_PIXELS.format(size="12000 x 9000", megapixels=108),
+        "3 errors, 0 warnings"]
     assert_failed_and_site_kept(project, result, before)

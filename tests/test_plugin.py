@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -18,7 +19,7 @@ from mkdocs.config import load_config
 
 from conftest import PROJECT_DIR, copy_project, edit, line_of, tree_digest
 from soleus_site.page_tools import page_text
-from soleus_site.plugin import PLUGIN_NAME, SoleusPlugin
+from soleus_site.plugin import PLUGIN_NAME, SoleusConfig, SoleusPlugin
 from soleus_site.site_build import build_into
 
 
@@ -27,6 +28,16 @@ def test_mkdocs_yml_names_search_and_the_plugin_and_no_hooks():
     assert config["plugins"] == ["search", "soleus"]
     assert "hooks" not in config
     assert not (PROJECT_DIR / "overrides" / "hooks").exists()
+
+
+def test_mkdocs_yml_shows_every_setting_with_its_default():
+    """Staff find each setting, and its default, in the comment under `- soleus` in mkdocs.yml."""
+    shown = dict(re.findall(r"^  #   (\w+): (\S+)", (PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"),
+                            re.M))
+    defaults = {name: option.default for name, option in SoleusConfig._schema}
+    assert shown == {name: str(value).lower() if isinstance(value, bool) else str(value)
+                     for name, value in defaults.items()}
+    assert defaults["video_warn_mb"] == 20
 
 
 def test_the_plugin_is_installed_under_its_name():

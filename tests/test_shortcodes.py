@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import (FIXTURES_DIR, assert_failed_and_site_kept, copy_project, edit, line_of,
-                      messages, mkdocs_build, plant, problems_of, run_build, tree_digest)
+                      messages, mkdocs_build, plant, plugin_settings, problems_of, run_build,
+                      tree_digest)
 from soleus_site.shortcodes import PageContext, expand_shortcodes
 
 MEDIA = FIXTURES_DIR / "video" / "media"
@@ -102,6 +103,56 @@ def test_a_complete_self_hosted_video_has_its_captions_track(docs):
     assert expanded.problems == []
     assert ('<track kind="captions" src="media/clip.vtt" srclang="en" label="English" default>'
             in "\n".join(expanded.lines))
+
+
+# A video too heavy for a phone on mobile data (issue 21) ---------------------------------------
+
+VIDEO_WARN_MB = plugin_settings().video_warn_mb  # the plugin's default, as mkdocs.yml leaves it
+
+
+def grow(path: Path, size: int) -> None:
+    """Make a file `size` bytes long (sparse: no 20 MB written)."""
+    with path.open("r+b") as file:
+        file.truncate(size)
+
+
+def test_a_video_over_20_mb_is_a_warning_at_its_line_and_still_shown(docs):
+    assert VIDEO_WARN_MB == 20
+    grow(docs / "media" / "clip.mp4", 20_000_001)
+    expanded = expand(docs, 'Intro\n\n:video: media/clip.mp4 "Clip"\n\n:video: fixtureID01 "Another"',
+                      video_warn_mb=VIDEO_WARN_MB)
+    assert messages(expanded.problems) == [
+        "docs/exercise.md:9: warning: video 'media/clip.mp4' is 20.0 MB, a lot to download on a "
+        "phone's mobile data: make it smaller than 20 MB (for example, export it at 720p, or "
+        "shorten it: a minute at 720p is about 19 MB)"]
+    assert '<source src="../media/clip.mp4" type="video/mp4">' in "\n".join(expanded.lines)
+
+
+@pytest.mark.parametrize("mp4, webm, limit, warned", [
+    (20_000_000, None, 20, []),
+    (20_000_001, None, None, []),  # no limit given: never
+    (25_000_000, 31_500_000, 20, [("webm", "31.5"), ("mp4", "25.0")]),  # the one offered first, first
+    (25_000_000, 1_000_000, 20, [("mp4", "25.0")]),
+    (5_000_001, None, 5, [("mp4", "5.0")]),
+])
+def test_each_file_of_a_video_over_the_setting_is_named(docs, mp4, webm, limit, warned):
+    grow(docs / "media" / "clip.mp4", mp4)
+    if webm:
+        (docs / "media" / "clip.webm").touch()
+        grow(docs / "media" / "clip.webm", webm)
+    expanded = expand(docs, ':video: media/clip.mp4 "Clip"', video_warn_mb=limit)
+    assert messages(expanded.problems) == [
+        f"docs/exercise.md:7: warning: video 'media/clip.{kind}' is {size} MB, a lot to download "
+        f"on a phone's mobile data: make it smaller than {limit} MB (for example, export it at "
+        f"720p, or shorten it: a minute at 720p is about 19 MB)" for kind, size in warned]
+
+
+def test_a_video_that_cannot_be_shown_is_an_error_without_a_warning_of_its_size(docs):
+    grow(docs / "media" / "clip.mp4", 30_000_000)
+    (docs / "media" / "clip.vtt").unlink()
+    assert messages(expand(docs, ':video: media/clip.mp4 "Clip"', video_warn_mb=20).problems) == [
+        "docs/exercise.md:7: video 'media/clip.mp4' needs a captions file (.vtt) beside it, "
+        "named docs/media/clip.<type>"]
 
 
 # Each shortcode ----------------------------------------------------------------------------------
@@ -435,3 +486,19 @@ def test_an_indented_shortcode_is_an_error_not_text(project):
         f"docs/exercise.md:{line}: shortcode ':video:' was not used: a shortcode must start at the "
         f"beginning of its line, with no spaces before it", "1 error, 0 warnings"]
     assert_failed_and_site_kept(project, result, before)
+
+
+def test_a_video_over_the_setting_in_mkdocs_yml_is_a_warning_and_the_site_is_built(project):
+    """The limit is the plugin's video_warn_mb, set in mkdocs.yml: the clip's .webm over it is a
+    warning at the :video: line, its .mp4 under it is not; a warning does not stop the build."""
+    edit(project / "mkdocs.yml", "  - soleus\n", "  - soleus:\n      video_warn_mb: 3\n")
+    grow(project / "docs" / "media" / "heel-raise.mp4", 2_500_000)
+    grow(project / "docs" / "media" / "heel-raise.webm", 3_500_000)
+    line = line_of(project / "docs" / "exercise.md", ":video: media/heel-raise.mp4")
+    result = run_build(project)
+    assert problems_of(result) == [
+        f"docs/exercise.md:{line}: warning: video 'media/heel-raise.webm' is 3.5 MB, a lot to "
+        f"download on a phone's mobile data: make it smaller than 3 MB (for example, export it "
+        f"at 720p, or shorten it: a minute at 720p is about 19 MB)", "0 errors, 1 warning"]
+    assert result.returncode == 0
+    assert (project / "site" / "media" / "heel-raise.webm").stat().st_size == 3_500_000

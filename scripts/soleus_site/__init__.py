@@ -4,6 +4,7 @@
     source_lines.py   the Markdown extension that keeps each link and picture with its line
     page_model.py     what is known about each page, gathered once
     shortcodes.py     :video:, :clinic-contact:, :handout: and :safety:
+    published_pictures.py  each picture's copy in site/, without its hidden details (GPS, owner...)
     clinic.py         the clinic's details, from mkdocs.yml, checked once
     checks/           links and files, front matter, pictures, reading level, other websites
     handout/          the printable handout: its content, template, CSS, fonts and PDFs

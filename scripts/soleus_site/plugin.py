@@ -4,10 +4,14 @@
                         the clinic's details, checked once; the Markdown extension that keeps
                         each part of a page with its line (source_lines.py), and the one that
                         gives every box a heading and a role (boxes.py)
+    on_files            only what may be published kept; each JPEG, PNG and WebP picture of docs/
+                        a CleanPicture, whose copy in site/ leaves out its hidden details
+                        (published_pictures.py: camera, place, owner...)
     on_page_read_source each page's file read once
     on_page_markdown    front matter (from page.meta) checked; shortcodes expanded
       (rendering)       every link and picture recorded with its line; pictures sized; the
                         page's prose and, for a `handout: true` page, its handout content kept
+      (copying)         each picture's published copy written clean, or copied as it is
     on_post_page        the theme's part of the built page (navigation, footer) parsed once
     on_post_build       handouts written (PDFs only when their inputs changed); then every
                         link checked against the site's files and each page's ids, the review
@@ -24,6 +28,7 @@ from __future__ import annotations
 import datetime
 import ipaddress
 import logging
+import posixpath
 import time
 from contextlib import contextmanager
 from functools import partial
@@ -51,8 +56,9 @@ from .checks.page_content import FORBIDDEN_TAGS, page_content_problems
 from .checks.published_output import (SETTING_OF_HOST, Finding, element_findings, findings,
                                        located, settings_problems, stylesheet_problems,
                                        svg_problems)
-from .checks.pictures import picture_problems, size_pictures
-from .checks.published_files import (linked_folder_problems, not_utf8_problem,
+from .checks.pictures import (SHOWN_PICTURES, picture_problems, size_pictures,
+                              unshown_picture_problems)
+from .checks.published_files import (PUBLISHED_KINDS, linked_folder_problems, not_utf8_problem,
                                      published_files_problems, same_address_problems)
 from .checks.reading_level import GradeCache, page_prose, reading_level_warning
 from .checks.theme_links import ThemeLinks
@@ -64,6 +70,8 @@ from .handout.outputs import HandoutOutputs
 from .page_model import PageSource
 from .page_tools import docs_path, field_line, page_text
 from .problems import Problem, shown_path
+from .published_pictures import (CLEANED, CLEANED_NOTE, CLEANED_SUFFIXES, COPIED, UNREADABLE_PICTURE,
+                                 CleanPicture, publish_picture, unreadable_message)
 from .settings import CONFIG_FILE, line_of_setting, line_of_value
 from .shortcodes import PageContext, expand_shortcodes
 from .boxes import BoxSemanticsExtension  # noqa: I001
@@ -86,6 +94,13 @@ class SoleusConfig(base.Config):
     review_notice_days = c.Type(int, default=30)  # warn this many days before a review is due
     picture_warn_kb = c.Type(int, default=500)  # a picture above this: a warning
     picture_max_kb = c.Type(int, default=5000)  # a picture above this: an error
+    # A video file above this (MB, of 1,000,000 bytes): a warning at its :video: line. A visitor
+    # who presses play downloads it, often on a phone's mobile data, where every MB counts
+    # against a monthly allowance and a slow signal makes a large file stall. 20 MB is a minute
+    # of 720p video at about 2.5 Mbit/s (2.5 / 8 x 60 = 18.75 MB): more than an exercise's
+    # demonstration needs (the heel raise clip is 19 seconds and 0.2 MB), and 2% of a 1 GB month.
+    # A longer or sharper video is better on YouTube (the :video: shortcode takes its link).
+    video_warn_mb = c.Type(int, default=20)
     cache_dir = c.Type(str, default=".cache")  # handout PDFs, reading levels, other websites
     # Also visit every link to another website (needs the internet; answers kept a day in
     # cache_dir). Off by default: `scripts/build.py build --external` turns it on for one build.
@@ -117,9 +132,12 @@ class BuildState:
     notes: list[str] = field(default_factory=list)  # what the build did, e.g. PDFs reused
     timings: dict[str, float] = field(default_factory=dict)  # seconds, by part
     files: Files | None = None
+    dest_files: dict = field(default_factory=dict)  # the files by their path in site/, once asked
     ids: dict[str, set[str]] = field(default_factory=dict)  # built page -> its ids
     theme_links: ThemeLinks = field(default_factory=ThemeLinks)  # navigation, footer, handout page
     written: set[str] = field(default_factory=set)  # files the build writes itself, in site/
+    # What was done with each picture's published copy (published_pictures.publish_picture)
+    pictures: dict[Path, str] = field(default_factory=dict)
     nav_links: set[str] = field(default_factory=set)  # nav entries that are not pages
     rendering: Rendering | None = None  # the page being rendered
 
@@ -187,6 +205,12 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
                 files.remove(file)
                 self.state.report([problem])
             self.state.report(same_address_problems(files, docs_dir, self.state.project_dir))
+        for file in list(files):  # each picture's copy in site/ is made by _publish_picture
+            path = Path(file.abs_src_path or "")
+            if (file.abs_src_path and path.suffix.lower() in CLEANED_SUFFIXES
+                    and path.is_relative_to(docs_dir)):
+                files.remove(file)
+                files.append(CleanPicture(file, self._publish_picture))
         for file in files.documentation_pages():
             source = self._read_page(file)
             if get_data(source.text)[1].get("draft") is True:
@@ -197,6 +221,12 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
                                         f"published; make serve shows it")
         self.state.files = files
         return files
+
+    def _publish_picture(self, file: CleanPicture) -> None:
+        """A picture's copy in site/, without its hidden details (published_pictures.py)."""
+        with self.state.timed("pictures"):
+            source = Path(file.abs_src_path)
+            self.state.pictures[source] = publish_picture(source, Path(file.abs_dest_path))
 
     def on_nav(self, nav, config, files):
         # A nav entry naming a missing page becomes a plain link, which MkDocs reports at its line
@@ -246,7 +276,7 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
         context = PageContext(src_path=page.file.src_uri, shown_path=source.shown_path,
                               docs_dir=Path(config.docs_dir), url_for=url_for,
                               page_url=page.canonical_url or "", clinic=config.extra["clinic"],
-                              handout=handout)
+                              handout=handout, video_warn_mb=self.config.video_warn_mb)
         body_starts = source.text[: len(source.text) - len(markdown)].count("\n") + 1 \
             if source.text.endswith(markdown) else 1
         expanded = expand_shortcodes(markdown, context, body_starts)
@@ -390,13 +420,27 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
         handouts = [source for source in self.state.pages.values() if source.handout_outputs]
+        docs_dir = Path(config.docs_dir)
         with self.state.timed("handout"):
             for source in handouts:
-                if source.handout:
+                if not source.handout:
+                    continue
+                if all(self.state.pictures.get(docs_dir / picture.src) in (None, COPIED, CLEANED)
+                       for picture in source.handout.pictures):
                     self._write_handout(source, source.handout, config, site_dir)
+                else:  # an error at the picture says why
+                    note = f"Handout of {source.shown_path}: not made (a picture it shows is not published)"
+                    self.state.notes.append(note)
+                    log.info(note)
         with self.state.timed("checks"):
             self.state.report(self._site_problems(config, handouts))
             self.state.report(self._published_file_problems(config))
+            self.state.report([Problem(shown_path(path, self.state.project_dir), 0, unreadable_message(path))
+                               for path, done in self.state.pictures.items() if done == UNREADABLE_PICTURE])
+        if cleaned := sum(done == CLEANED for done in self.state.pictures.values()):
+            note = CLEANED_NOTE.format(count=f"{cleaned} picture{'s' if cleaned > 1 else ''}")
+            self.state.notes.append(note)
+            log.info(note)
         if self.config.external_links:
             self.state.report(check_external(self.state.external,
                                              self.config.cache(self.state.project_dir, EXTERNAL_CACHE)))
@@ -429,12 +473,26 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
                                                        self.state.site_host)
         return problems
 
+    def _docs_pictures(self, config) -> dict[Path, str]:
+        """The pictures published from docs/: each file, and its path as staff know it."""
+        docs_dir = Path(config.docs_dir)
+        return {path: shown_path(path, self.state.project_dir) for file in self.state.files
+                if file.abs_src_path and (path := Path(file.abs_src_path)).is_relative_to(docs_dir)
+                and path.suffix.lower() in PUBLISHED_KINDS["picture"]}
+
     def _docs_file(self, url: str, source: PageSource) -> Path | None:
-        """The docs/ file a page's relative URL names, if it is one of the site's files."""
+        """The docs/ file a page's relative URL names, if it is one of the site's files: named
+        from the page's file (as staff write it), or from the built page (as shortcodes do)."""
         parts = urlsplit(url)
         if parts.scheme or parts.netloc or not parts.path:
             return None
-        file = self.state.files.get_file_from_path(docs_path(unquote(parts.path), source.src_uri))
+        path = unquote(parts.path)
+        file = self.state.files.get_file_from_path(docs_path(path, source.src_uri))
+        if file is None and (page := self.state.files.get_file_from_path(source.src_uri)):
+            if not self.state.dest_files:
+                self.state.dest_files = {file.dest_uri: file for file in self.state.files}
+            file = self.state.dest_files.get(posixpath.normpath(
+                posixpath.join(posixpath.dirname(page.dest_uri), path)))
         return Path(file.abs_src_path) if file and file.abs_src_path else None
 
     def _site_problems(self, config, handouts: list[PageSource]) -> list[Problem]:
@@ -458,6 +516,9 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
             self.state.reading_levels[source.shown_path] = level
             problems += reading_level_warning(source, level, self.config.reading_grade)
         grades.save()
+        problems += unshown_picture_problems(self._docs_pictures(config), {
+            self._docs_file(reference.url, source) for source in pages
+            for reference in source.references if reference.kind in SHOWN_PICTURES})
         problems += duplicate_title_warnings(pages)
         handout_pages = {source.handout_outputs.page: source for source in handouts}
         problems += self.state.theme_links.problems(site, self.state.nav_links, handout_pages,

@@ -9,7 +9,8 @@ Staff write a shortcode on a line of its own:
     :safety: when-to-stop
 
 `expand_shortcodes` replaces each with HTML (or Markdown) and lists, with its
-line number, every shortcode it cannot use. It also says, for each line of the
+line number, every shortcode it cannot use (and a video file too heavy for a
+phone on mobile data, as a warning). It also says, for each line of the
 expanded Markdown, which line of the page it came from, so a link a shortcode
 writes is reported at the shortcode.
 """
@@ -58,6 +59,8 @@ class PageContext:
     handout: HandoutOutputs | None = None  # for a page with `handout: true`
     # Origins the page may show in a frame once the visitor asks (its Content-Security-Policy)
     frame_sources: set[str] = field(default_factory=set)
+    video_warn_mb: int | None = None  # a video file larger than this: a warning (None: never)
+    warnings: list[str] = field(default_factory=list)  # the shortcode's, taken at its line
 
 
 @dataclass
@@ -82,8 +85,8 @@ def expand_shortcodes(markdown: str, context: PageContext, first_line: int = 1) 
     unclosed = fences[-1][0] if fences and fences[-1][1] is None else None
     expanded = Expanded([], [], [])
 
-    def problem(index: int, message: str) -> None:
-        expanded.problems.append(Problem(context.shown_path, first_line + index, message))
+    def problem(index: int, message: str, severity: str = "error") -> None:
+        expanded.problems.append(Problem(context.shown_path, first_line + index, message, severity))
 
     if unclosed is not None:
         problem(unclosed, f"this code block ({lines[unclosed].strip()}) is never closed, so "
@@ -104,6 +107,9 @@ def expand_shortcodes(markdown: str, context: PageContext, first_line: int = 1) 
                 line = expand_one(match.group("name"), match.group("args") or "", context)
             except ShortcodeError as error:
                 problem(index, str(error))
+            for warning in context.warnings:
+                problem(index, warning, "warning")
+            context.warnings.clear()
         elif indented and not in_code:
             problem(index, f"shortcode ':{indented.group('name')}:' was not used: a shortcode "
                            f"must start at the beginning of its line, with no spaces before it")
@@ -250,6 +256,8 @@ def self_hosted_video(path: str, title: str, context: PageContext) -> str:
         for file in (stem.with_suffix(".webm"), stem.with_suffix(".mp4"))
         if (context.docs_dir / file).is_file()
     )
+    context.warnings += video_size_warnings([file for file in (stem.with_suffix(".webm"), PurePosixPath(path))
+                                             if (context.docs_dir / file).is_file()], context)
     main_url = context.url_for(path)
     title_text = html.escape(title)
     print_link = f' at {html.escape(context.page_url)}' if context.page_url else ""
@@ -267,6 +275,21 @@ def self_hosted_video(path: str, title: str, context: PageContext) -> str:
         f'<p class="video__print">Watch the video online{print_link}</p>\n'
         f'</figure>'
     )
+
+
+VIDEO_TOO_LARGE = ("video '{path}' is {size:.1f} MB, a lot to download on a phone's mobile data: "
+                   "make it smaller than {limit} MB (for example, export it at 720p, or shorten "
+                   "it: a minute at 720p is about 19 MB)")
+
+
+def video_size_warnings(files: list[PurePosixPath], context: PageContext) -> list[str]:
+    """A warning for each of a video's files (docs-relative) over the plugin's video_warn_mb:
+    a visitor who presses play downloads one of them, often on a phone's mobile data."""
+    if context.video_warn_mb is None:
+        return []
+    sizes = {file: (context.docs_dir / file).stat().st_size for file in files}
+    return [VIDEO_TOO_LARGE.format(path=file, size=size / 1_000_000, limit=context.video_warn_mb)
+            for file, size in sizes.items() if size > context.video_warn_mb * 1_000_000]
 
 
 def _poster_size(path: Path) -> tuple[int, int]:
