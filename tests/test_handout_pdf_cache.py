@@ -99,3 +99,15 @@ def test_the_cache_keeps_the_four_latest_versions_of_each_pdf(papers):
     assert len(list(papers.cache.glob("*.pdf"))) == 12
     _, reused, _ = papers.make(sheets[2])  # the oldest kept
     assert (reused, papers.made) == (True, [])
+
+
+def test_the_same_sheet_and_files_built_elsewhere_reuse_the_pdfs(papers, tmp_path):
+    """Where the site is built (a temporary folder beside docs/, or one elsewhere) does not
+    change what the PDFs show, so it does not make them again."""
+    papers.make()
+    elsewhere = tmp_path / "0-elsewhere" / "start.svg"  # sorts before the other folders
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(papers.picture.read_bytes())
+    papers.made.clear()
+    _, reused, _ = pdf.make_pdfs(SHEET, OUTPUTS, papers.site, [elsewhere], papers.cache)
+    assert (papers.made, reused) == ([], True)

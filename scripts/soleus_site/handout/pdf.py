@@ -29,8 +29,10 @@ def make_pdfs(pdf_html: str, outputs: HandoutOutputs, site_dir: Path, made_from:
     and the files in `made_from`) has changed: (files written, whether all were reused, pages
     each takes by paper)."""
     inputs = hashlib.sha256(pdf_html.encode())
-    for path in sorted({*made_from, *(ASSETS_DIR / paper for paper in PAPERS.values())}):
-        inputs.update(path.read_bytes())
+    # Each file by what it holds, in an order that does not depend on where the site is built
+    for digest in sorted(hashlib.sha256(path.read_bytes()).digest()
+                         for path in {*made_from, *(ASSETS_DIR / paper for paper in PAPERS.values())}):
+        inputs.update(digest)
     inputs.update(version("weasyprint").encode())
     # and what finishes their fields
     inputs.update(Path(pdf_form.__file__).read_bytes() + version("pypdf").encode())
