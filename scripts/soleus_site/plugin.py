@@ -53,7 +53,7 @@ from .checks.front_matter import (DATE_FIELDS, duplicate_title_warnings,
                                   front_matter_problems, review_warnings)
 from .checks.links import ExternalLink, SiteMap, check_references
 from .checks.page_content import FORBIDDEN_TAGS, page_content_problems
-from .checks.published_output import (SETTING_OF_HOST, Finding, element_findings, findings,
+from .checks.published_output import (SETTING_OF_HOST, Finding, candidates, element_findings, findings,
                                        located, settings_problems, stylesheet_problems,
                                        svg_problems)
 from .checks.pictures import (SHOWN_PICTURES, picture_problems, size_pictures,
@@ -135,6 +135,7 @@ class BuildState:
     dest_files: dict = field(default_factory=dict)  # the files by their path in site/, once asked
     ids: dict[str, set[str]] = field(default_factory=dict)  # built page -> its ids
     theme_links: ThemeLinks = field(default_factory=ThemeLinks)  # navigation, footer, handout page
+    theme_elements: set = field(default_factory=set)  # the theme's, checked for what they load
     written: set[str] = field(default_factory=set)  # files the build writes itself, in site/
     # What was done with each picture's published copy (published_pictures.publish_picture)
     pictures: dict[Path, str] = field(default_factory=dict)
@@ -374,10 +375,20 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
         """What the written page loads from other websites or runs (checks/published_output.py):
         the page's words when `source` is given, else the theme's part of it."""
         host = self.state.site_host
-        return [located(finding, [partial(self._page_line, source)] if source else
-                        [partial(self._setting_line, config), partial(self._template_line, config)],
-                        source.shown_path if source else f"site/{dest}")
-                for finding in findings(document, host)]
+        if source:
+            return [located(finding, [partial(self._page_line, source)], source.shown_path)
+                    for finding in findings(document, host)]
+        problems = []
+        for element in candidates(document):
+            # The theme writes the same navigation on every page: each element is checked once
+            seen = (element.tag, tuple(element.attrib.items()), element.text if element.tag == "style" else None)
+            if seen in self.state.theme_elements:
+                continue
+            self.state.theme_elements.add(seen)
+            problems += [located(finding, [partial(self._setting_line, config),
+                                           partial(self._template_line, config)], f"site/{dest}")
+                         for finding in element_findings(element, host)]
+        return problems
 
     @staticmethod
     def _page_line(source: PageSource, finding: Finding) -> tuple[str, int] | None:

@@ -66,10 +66,23 @@ class Finding:
         return f"{self.what} ({self.how})"
 
 
+# The elements of an lxml tree that can load or run anything, found by lxml in C (a page's many
+# plain links, lists and headings are not looked at one by one)
+CANDIDATES = lxml.etree.XPath(
+    "descendant-or-self::*[@*[starts-with(name(), 'on') or starts-with(name(), 'xlink:')]"
+    " or @src or @srcset or @poster or @data or @style or @action or @formaction or @background"
+    " or @cite or (@href and not(self::a)) or self::meta or self::base or self::style]")
+
+
 def findings(document, site_host: str) -> Iterator[Finding]:
     """What a page (an lxml document or element) loads from other websites or runs."""
-    for element in document.iter():
+    for element in candidates(document):
         yield from element_findings(element, site_host)
+
+
+def candidates(document) -> list:
+    """The elements of an lxml tree that may load or run something."""
+    return CANDIDATES(document)
 
 
 def element_findings(element, site_host: str) -> Iterator[Finding]:
