@@ -27,18 +27,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import lxml.html
-import markdown
 import pypdf
 import pytest
 import yaml
 from mkdocs.config import load_config
-from mkdocs.utils.meta import get_data
+
+import page_rendering
 
 from soleus_site.handout.content import read_handout
 from soleus_site.handout.outputs import HandoutOutputs
-from soleus_site.page_model import PageSource
 from soleus_site.site_build import copy_site_sources
-from soleus_site.source_lines import SourceLinesExtension
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
@@ -264,26 +262,13 @@ def messages(problems) -> list[str]:
 
 # A page as the build's plugin sees it, without building the site ----------------------------
 
-# mkdocs.yml's markdown_extensions
-EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc",
-              "pymdownx.blocks.caption", "pymdownx.details", "pymdownx.superfences"]
 FRONT = "---\ntitle: T\n---\n\n# Page\n\n"  # what follows starts on line 7
 
 
 def render(text: str, src: str = "exercise.md"):
-    """(page, element tree, source map) of a page's file, as the build's plugin sees them."""
-    body, meta = get_data(text)
-    page = PageSource(src, f"docs/{src}", text, meta)
-    first = text[: len(text) - len(body)].count("\n") + 1
-    page.markdown_lines = body.split("\n")
-    page.file_lines = list(range(first, first + len(page.markdown_lines)))
-    found = {}
-    extension = SourceLinesExtension(current_page=lambda: page,
-                                     readers=[lambda root, source_map: found.update(
-                                         root=root, source_map=source_map)])
-    markdown.Markdown(extensions=[*EXTENSIONS, extension],
-                      extension_configs={"toc": {"permalink": True}}).convert(body)
-    return page, found["root"], found["source_map"]
+    """(page, element tree, source map) of a page's file, as the build's plugin sees them, with
+    headings' permalinks as the real site has them (tests/page_rendering.py renders it)."""
+    return page_rendering.render(text, src, toc={"permalink": True})
 
 
 @pytest.fixture
