@@ -34,17 +34,21 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 WORK_DIR = PROJECT_DIR / ".mutate"
 PACKAGE = "soleus_site"
-# The modules that guard staff and patients: the checks, the shortcodes, the clinic's details,
-# what the handout reads from its page, and the problems' form.
+# The modules that guard staff and patients: the checks (what a published page loads or runs
+# among them), the shortcodes, the clinic's details, each page's Content-Security-Policy, the
+# published pictures' metadata, what the handout reads from its page, and the problems' form.
 SAFETY_MODULES = (
     "checks/front_matter.py",
     "checks/links.py",
     "checks/page_content.py",
     "checks/published_files.py",
+    "checks/published_output.py",
     "checks/pictures.py",
     "page_tools.py",
     "shortcodes.py",
     "clinic.py",
+    "csp.py",
+    "published_pictures.py",
     "handout/content.py",
     "problems.py",
 )
@@ -68,6 +72,9 @@ MUTATE_TESTS = (
     "tests/test_clinic.py",
     "tests/test_links.py",
     "tests/test_published_files.py",
+    "tests/test_published_output.py",
+    "tests/test_csp.py",
+    "tests/test_clean_pictures.py",
     "tests/test_page_content.py",
     "tests/test_pictures_check.py",
     "tests/test_handout_content.py",

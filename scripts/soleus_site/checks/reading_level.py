@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import xml.etree.ElementTree as etree
 from importlib.metadata import version
 from pathlib import Path
@@ -83,7 +84,11 @@ class GradeCache:
     def save(self) -> None:
         if self.used != self.known:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(json.dumps(self.used, sort_keys=True), encoding="utf-8")
+            # Written whole, then put in place: a build started meanwhile reads the old file or
+            # the new one, never half of one
+            written = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            written.write_text(json.dumps(self.used, sort_keys=True), encoding="utf-8")
+            os.replace(written, self.path)
 
 
 def reading_level_warning(page: PageSource, level: float | None, target: int) -> list[Problem]:
