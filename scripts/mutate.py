@@ -4,7 +4,9 @@
 mutmut (pinned in requirements-mutate.txt) makes small changes ("mutants") to each function of
 the modules below, one at a time, and runs the tests that call that function; a mutant
 that no test notices "survives". At the end this prints, per module, killed/total and the
-percentage, then every survivor with its change, so each can be killed by a test or explained.
+percentage, the survivors explained as equivalent (EQUIVALENT below: no input tells them from the
+code) and the mutation score, killed out of the others; then every survivor, so each can be killed
+by a test or explained.
 
 The work happens in .mutate/ (never in the project's own files): a copy of the project with the
 package in src/ (mutmut's layout), rebuilt on every run so the result is that of the files as
@@ -198,6 +200,8 @@ EQUIVALENT = {
     **{f"site_build.x_build_into__mutmut_{n}": "falsy" for n in (10, 12)},
     **{f"site_build.x_build_into__mutmut_{n}": "strict" for n in (15, 18, 21)},
     "plugin.xǁSoleusPluginǁ__init____mutmut_1": "on_config first",
+    "source_lines.xǁSourceMapǁ__init____mutmut_6": "the page's tree processor (PageFacts.run) "
+        "sets the parents before anything reads them",
     "plugin.xǁSoleusPluginǁon_config__mutmut_33": "Markdown is rendered only for a page, between "
         "on_page_markdown and on_page_content, while `rendering` is set",
     "plugin.xǁSoleusPluginǁon_page_content__mutmut_1": "falsy",
@@ -336,13 +340,15 @@ def report(out=sys.stdout, modules=MODULES) -> int:
     rows = []
     for module, codes in found.items():
         killed = sum(code in KILLED for code in codes.values())
-        rows.append((module, killed, len(codes)))
+        equivalent = sum(code not in KILLED and _short(name) in EQUIVALENT for name, code in codes.items())
+        rows.append((module, killed, equivalent, len(codes)))
+    rows.append(("all", *(sum(row[i] for row in rows) for i in (1, 2, 3))))
+    # The mutation score leaves out the mutants no test could tell from the code (explained below)
     width = max(len(row[0]) for row in rows)
-    print(f"\n{'module':<{width}}  killed/total      %", file=out)
-    for module, killed, total in rows:
-        print(f"{module:<{width}}  {killed:>6}/{total:<5}  {_percent(killed, total)}", file=out)
-    killed, total = sum(row[1] for row in rows), sum(row[2] for row in rows)
-    print(f"{'all':<{width}}  {killed:>6}/{total:<5}  {_percent(killed, total)}", file=out)
+    print(f"\n{'module':<{width}}  killed/total      %  equivalent  score %", file=out)
+    for module, killed, equivalent, total in rows:
+        print(f"{module:<{width}}  {killed:>6}/{total:<5}  {_percent(killed, total)}  {equivalent:>10}  "
+              f"{_percent(killed, total - equivalent):>7}", file=out)
     left = [(name, code) for codes in found.values() for name, code in codes.items()
             if code not in KILLED]
     known = [(name, code) for name, code in left if _short(name) in EQUIVALENT]
