@@ -30,8 +30,9 @@ scripts/bench/lighthouse/node_modules: scripts/bench/lighthouse/package.json scr
 	cd scripts/bench/lighthouse && npm ci --no-audit --no-fund
 	touch $@
 
+# In one process per core (pytest-xdist), each test file's tests in the same one
 test: $(VENV)/test.stamp test-packages
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # While coding: the in-process tests only (no site built, no browser), in seconds
 test-fast: $(VENV)/test.stamp

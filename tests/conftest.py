@@ -73,12 +73,19 @@ def _pdf_cache(project: Path) -> Path:
 @functools.cache
 def _real_site() -> Path:
     """The real site, built once for the whole run (scripts/build.py's way: MkDocs in strict mode,
-    with our plugin), which also fills the project's PDF cache."""
+    with our plugin), which also fills the project's PDF cache. `make test` runs the tests in two
+    processes (pytest-xdist): the first to get here builds it into the run's folder, and the
+    other waits for it and reads the same site."""
+    from filelock import FileLock
+
     from soleus_site.site_build import build_into
 
-    site = Path(tempfile.mkdtemp(prefix="soleus-test-site-"))
-    outcome = build_into(PROJECT_DIR, site)
-    assert outcome.problems == []
+    run_dir = Path(os.environ[RUN_DIR_VARIABLE])
+    site, outcome = run_dir / "site", run_dir / "site-problems.txt"
+    with FileLock(run_dir / "site.lock"):
+        if not outcome.exists():
+            outcome.write_text("\n".join(map(str, build_into(PROJECT_DIR, site).problems)))
+    assert outcome.read_text() == "", f"the real site does not build:\n{outcome.read_text()}"
     return site
 
 
@@ -171,13 +178,26 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
                                        result.stderr)
 
 
+# What the run's processes share, in one folder for the run, made by the run's own process before
+# pytest-xdist starts the others (which inherit its environment) and removed once they are done.
+RUN_DIR_VARIABLE = "SOLEUS_TESTS_RUN_DIR"
+
+
+def pytest_configure(config):
+    if not hasattr(config, "workerinput"):
+        os.environ[RUN_DIR_VARIABLE] = tempfile.mkdtemp(prefix="soleus-tests-")
+
+
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput"):
+        shutil.rmtree(os.environ.pop(RUN_DIR_VARIABLE), ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def built_site() -> Path:
     """The real site with its handout, built once as scripts/build.py builds it (MkDocs in
     strict mode, with our plugin). Tests only read it."""
-    site = _real_site()
-    yield site
-    shutil.rmtree(site, ignore_errors=True)
+    return _real_site()
 
 
 def page_html(site: Path, page: str) -> str:
