@@ -2,6 +2,7 @@
 Debian's Chromium (via Playwright).
 
 - 1.4.10: at 320 px nothing scrolls sideways;
+- 1.4.12: with the WCAG text spacing at 320 px too, the clinic's address wraps inside the sheet;
 - 1.3.5: the clinician's name has its autocomplete token, the patient's name stays off;
 """
 
@@ -12,6 +13,9 @@ import lxml.html
 from conftest import HANDOUT_PAGE
 
 HANDOUT = "exercise/handout/"
+# The text spacing a reader may set (WCAG 1.4.12)
+TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+                " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }")
 SCROLL = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
 
 
@@ -24,6 +28,26 @@ def test_nothing_scrolls_sideways_at_320_px(visit):
     blank, line = current.page.evaluate("""() => [document.querySelector('.phone .blank'),
         document.querySelector('.phone')].map(box => box.getBoundingClientRect().right)""")
     assert blank <= line
+
+
+def test_with_wider_text_spacing_the_clinics_address_wraps_inside_the_sheet_at_320_px(visit):
+    """1.4.12: with the spacing a reader may set, at 320 px, the clinic's web address (and every
+    other word at the sheet's end) wraps inside the sheet, and nothing scrolls sideways."""
+    current = visit(HANDOUT, 320)
+    current.page.add_style_tag(content=TEXT_SPACING)
+    current.page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('.contact')).wordSpacing !== '0px'")
+    assert current.page.evaluate(SCROLL) == [320, 320]
+    past_the_sheet = current.page.evaluate("""() => {
+        const sheet = document.querySelector('.sheet').getBoundingClientRect();
+        return [...document.querySelectorAll('.sheet__end a, .sheet__end p')]
+            .filter(box => box.getBoundingClientRect().right > sheet.right + 0.5
+                           || box.scrollWidth > box.clientWidth + 1)
+            .map(box => box.textContent.trim().slice(0, 30));
+    }""")
+    assert past_the_sheet == []
+    address = current.page.locator(".contact a", has_text="activepodiatry")
+    assert address.count() == 1
 
 
 def handout_page(site) -> lxml.html.HtmlElement:
