@@ -1,6 +1,7 @@
 """The handout's rows of the second WCAG 2.2 AA hand audit (issue 22): the handout page in
 Debian's Chromium (via Playwright).
 
+- 1.3.1: the sheet's ticks say in words which option is ticked;
 - 1.4.10: at 320 px nothing scrolls sideways;
 - 1.4.12: with the WCAG text spacing at 320 px too, the clinic's address wraps inside the sheet;
 - 1.3.5: the clinician's name has its autocomplete token, the patient's name stays off;
@@ -20,6 +21,24 @@ SCROLL = "() => [document.documentElement.scrollWidth, document.documentElement.
 
 
 # The handout page -------------------------------------------------------------------------------
+
+def test_the_sheets_ticks_say_which_option_is_ticked(visit):
+    """1.3.1: the ticks are a drawing; the accessibility tree says which box is ticked."""
+    current = visit(HANDOUT, 360)
+    plan = current.page.locator(".sheet .your-plan")
+    assert "Leg: Left (not ticked) Right (not ticked) Both (not ticked)" in plan.aria_snapshot()
+
+    current.page.check('.prepare [name="leg"][value="Right"]')
+    current.page.check('.prepare [name="level"][value="Easier"]')
+    current.page.check('.prepare [name="leg"][value="Left"]')  # a change of mind
+    snapshot = plan.aria_snapshot()
+    assert "Leg: Left (ticked) Right (not ticked) Both (not ticked)" in snapshot
+    levels = current.page.eval_on_selector_all(
+        ".sheet .levels li", "items => items.map(item => item.innerText.split(':')[0].trim() + ' ' +"
+        " item.querySelector('.tick-state').textContent.trim())")
+    assert levels == ["Easier (ticked)", "Standard (not ticked)", "Harder (not ticked)"]
+    assert (snapshot.count("(ticked)"), snapshot.count("(not ticked)")) == (2, 4)
+
 
 def test_nothing_scrolls_sideways_at_320_px(visit):
     """1.4.10: at 320 CSS px (1280 px at 400 %), the "Phone:" blank keeps to its column."""

@@ -28,6 +28,10 @@
         var box = sheet.querySelector('.box[data-plan="' + field.name + '"][data-value="' +
                                       field.value + '"]');
         if (box) box.classList.toggle("box--ticked", field.checked);
+        // and in words, for a screen reader: the tick is a drawing
+        var state = sheet.querySelector('.tick-state[data-plan="' + field.name + '"][data-value="' +
+                                        field.value + '"]');
+        if (state) state.textContent = field.checked ? " (ticked)" : " (not ticked)";
         return;
       }
       var line = sheet.querySelector('.value[data-plan="' + field.name + '"]');

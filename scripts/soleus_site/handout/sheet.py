@@ -38,6 +38,9 @@ PLAN_ROOM = {"patient": "Samantha Okonkwo-Richardson", "date": "12 December 2026
              "repetitions": "12 slow (3 s down)", "weight": "5 kg in a backpack",
              "times_a_week": "3 (Mon, Wed, Fri)", "level": "Standard, both feet"}
 NOTES_LINES = 3
+# How the page tells a screen reader whether a box is ticked: (ticked, not ticked); plan.js
+# writes the first when the clinician ticks the box's option in the form
+TICK_WORDS = (" (ticked)", " (not ticked)")
 PHONE_ROOM = "01234 567890 (ext 2)"  # the "Phone:" line, while mkdocs.yml has no number
 LEGS = ("Left", "Right", "Both")
 PLAN_SCRIPT = "plan.js"  # fills the sheet's plan from the form, on the page only
@@ -130,6 +133,7 @@ def _render(content: HandoutContent, site: SiteInfo, for_pdf: bool, sheet: Rende
         label_widths=_label_widths(),
         field_bases=_field_bases(),
         notes_lines=NOTES_LINES,
+        tick_words=TICK_WORDS,
         phone_room=_width(PHONE_ROOM, bold=True),
         dosage_hints={name: content.dosage_by_label.get(label, "")
                       for name, label in PLAN_HINTS.items()},
