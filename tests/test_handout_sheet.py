@@ -403,10 +403,11 @@ def test_the_handout_page_shows_every_part_of_its_page(rich):
         '<a class="toolbar__back" href="../">&larr; Back to the exercise page</a>',
         '<a href="heel-raise-a4.pdf">A4 PDF</a>, <a href="heel-raise-letter.pdf">US Letter PDF</a> or '
         '<a href="heel-raise-large-print.pdf">large-print PDF (A4)</a>',
+        *SHEET_PARTS[:3],  # the sheet's title first, then the clinician's form
         '<legend>Level</legend> <label class="prepare__option"><input type="radio" name="level" '
         'value="Easier"> Easier</label> <label class="prepare__option"><input type="radio" '
         'name="level" value="Harder"> Harder</label>',
-        *SHEET_PARTS,
+        *SHEET_PARTS[3:],
         '<p class="field field--patient" style="--basis: 18.116em">Name <span class="value" data-plan="patient"></span></p>',
         '<p class="field field--clinician" style="--basis: 21.438em">Clinician',
         '<p class="choice">Leg: <span class="option"><span class="box" data-plan="leg" data-value="Left" '

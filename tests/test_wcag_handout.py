@@ -5,6 +5,7 @@ Debian's Chromium (via Playwright).
 - 1.4.10: at 320 px nothing scrolls sideways;
 - 1.4.12: with the WCAG text spacing at 320 px too, the clinic's address wraps inside the sheet;
 - 1.3.5: the clinician's name has its autocomplete token, the patient's name stays off;
+- 1.3.1: the page's first heading is its h1;
 """
 
 from __future__ import annotations
@@ -83,3 +84,12 @@ def test_the_clinicians_name_may_be_filled_in_by_the_browser_and_the_patients_ne
     assert form.get("autocomplete") == "off"
     assert patient.get("autocomplete") is None  # so the form's "off"
     assert clinician.get("autocomplete") == "name"
+
+
+def test_the_pages_first_heading_is_its_h1(built_site):
+    """1.3.1: the sheet's title comes first, then the clinician's form, then the sheet."""
+    headings = [(heading.tag, " ".join(heading.text_content().split()))
+                for heading in handout_page(built_site).iter("h1", "h2", "h3")]
+    assert headings[:3] == [("h1", "Bent-knee heel raise"), ("h2", "Prepare for a patient"),
+                            ("h2", "! Check with us first")]
+    assert [tag for tag, _ in headings].count("h1") == 1
