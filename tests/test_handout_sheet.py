@@ -379,12 +379,16 @@ SHEET_PARTS = [
 ]
 SHEET_END = [
     "The next morning, write how your calf feels: better, same or worse.</p>",
-    '<caption class="visually-hidden">Sessions 1 to 4</caption>',
-    '<caption class="visually-hidden">Sessions 5 to 8</caption>',
+    '<caption class="visually-hidden kept-in-print">Sessions 1 to 4</caption>',
+    '<caption class="visually-hidden kept-in-print">Sessions 5 to 8</caption>',
     '<img class="qr" src="qr-page.svg" alt="QR code: scan it with your phone\'s camera to open the '
     'exercise page, example.org/soleus/exercise/" width="33" height="33">',
-    '<a class="url" href="https://example.org/soleus/exercise/">example.org/<wbr>soleus/<wbr>exercise/<wbr></a>',
 ]
+# The video's address may break after each "/": <wbr> on the page, a zero-width space in the PDFs
+# (a <wbr> in a link is a link annotation of its own there)
+PAGE_URL = '<a class="url" href="https://example.org/soleus/exercise/">example.org/<wbr>soleus/<wbr>exercise/<wbr></a>'
+PDF_URL = ('<a class="url" href="https://example.org/soleus/exercise/">example.org/\u200bsoleus/'
+           '\u200bexercise/\u200b</a>')
 VERSION = ('<p class="version">Version: <time datetime="2026-03-05">5 March 2026</time> &middot; '
            'Next review due: <time datetime="2027-03-05">5 March 2027</time></p>')
 
@@ -418,6 +422,7 @@ def test_the_handout_page_shows_every_part_of_its_page(rich):
         'data-plan="level" data-value="Easier"> (not ticked)</span></li>',
         '<p class="field field--notes" style="--basis: 100%; --notes-lines: 3">Notes',
         *SHEET_END,
+        PAGE_URL,
         '<p class="contact"> <strong>Active Podiatry</strong>. <a href="https://example.org/">example.org</a> </p>',
         '<p class="phone">Phone: <span class="blank" style="--room: 10.228em"><span '
         'class="visually-hidden">(your clinician writes it here)</span></span></p>',
@@ -453,6 +458,7 @@ def test_the_pdfs_sheet_has_fields_for_the_plan_and_the_clinics_details(rich):
         'name="notes" title="Notes" rows="3"></textarea></p>',
         "</form>",
         *SHEET_END,
+        PDF_URL,
         '<strong>Active Podiatry</strong>, a clinic. <a href="https://example.org/">example.org</a>'
         '&middot; Phone: <a href="tel:+441234567890">01234 567890</a>&middot; Email: '
         '<a href="mailto:hi@example.org">hi@example.org</a>',

@@ -1,18 +1,26 @@
 """The handout's rows of the second WCAG 2.2 AA hand audit (issue 22): the handout page in
-Debian's Chromium (via Playwright).
+Debian's Chromium (via Playwright) and its three PDFs read back (pypdf, PDFium).
 
 - 1.3.1: the sheet's ticks say in words which option is ticked;
 - 1.4.10: at 320 px nothing scrolls sideways;
 - 1.4.12: with the WCAG text spacing at 320 px too, the clinic's address wraps inside the sheet;
 - 1.3.5: the clinician's name has its autocomplete token, the patient's name stays off;
 - 1.3.1: the page's first heading is its h1;
+- PDF/UA-1: every link annotation has an area and its Link tag; the session tables keep their
+  captions in the PDFs' tags;
 """
 
 from __future__ import annotations
 
-import lxml.html
+import ctypes
 
-from conftest import HANDOUT_PAGE
+import lxml.html
+import pypdf
+import pypdfium2
+import pytest
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+from conftest import HANDOUT_PAGE, PDFS
 
 HANDOUT = "exercise/handout/"
 # The text spacing a reader may set (WCAG 1.4.12)
@@ -93,3 +101,116 @@ def test_the_pages_first_heading_is_its_h1(built_site):
     assert headings[:3] == [("h1", "Bent-knee heel raise"), ("h2", "Prepare for a patient"),
                             ("h2", "! Check with us first")]
     assert [tag for tag, _ in headings].count("h1") == 1
+
+
+# The PDFs (PDF/UA-1) ------------------------------------------------------------------------------
+
+def structure_parents(reader: pypdf.PdfReader) -> dict[int, DictionaryObject]:
+    """Each /StructParent key's structure element (the structure tree's ParentTree)."""
+    found = {}
+
+    def walk(node):
+        node = node.get_object()
+        numbers = node.get("/Nums", [])
+        for key, value in zip(numbers[::2], numbers[1::2]):
+            found[int(key)] = value.get_object()
+        for kid in node.get("/Kids", []):
+            walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"]["/ParentTree"])
+    return found
+
+
+def kids(element: DictionaryObject) -> list:
+    found = element.get("/K", [])
+    return list(found) if isinstance(found, ArrayObject) else [found]
+
+
+@pytest.mark.parametrize("pdf", PDFS)
+def test_every_link_annotation_has_an_area_and_its_link_tag(handout, pdf):
+    """PDF/UA-1 (7.18.5): each link annotation is inside a Link structure element (the <wbr>s
+    in the video's address made six zero-wide ones, outside any Link)."""
+    site, _ = handout
+    reader = pypdf.PdfReader(site / pdf)
+    parents = structure_parents(reader)
+    links = []
+    for page in reader.pages:
+        for reference in page.get("/Annots", []):
+            annotation = reference.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            x0, y0, x1, y1 = (float(value) for value in annotation["/Rect"])
+            element = parents.get(int(annotation.get("/StructParent", -1)))
+            links.append((annotation["/A"]["/URI"], abs(x1 - x0) > 1 and abs(y1 - y0) > 1,
+                          element.get("/S") if element is not None else None,
+                          element is not None and any(
+                              isinstance(kid.get_object(), DictionaryObject)
+                              and kid.get_object().get("/Obj") == reference for kid in kids(element))))
+    # The video's address (two lines in large print) and the clinic's website
+    assert len(links) in (2, 3)
+    assert {uri for uri, *_ in links} == {"https://activepodiatry.co.uk/soleus/exercise/",
+                                          "https://activepodiatry.co.uk/"}
+    assert all(rest == [True, "/Link", True] for _, *rest in links), links
+
+
+def marked_text(pdf_path) -> dict[tuple[int, int], str]:
+    """The text of each marked-content sequence of the PDF, by (page index, MCID), as PDFium
+    reads it."""
+    found: dict[tuple[int, int], str] = {}
+    document = pypdfium2.PdfDocument(pdf_path)
+    for index, page in enumerate(document):
+        text_page = page.get_textpage()
+        for obj in page.get_objects(max_depth=1):
+            if obj.type != pypdfium2.raw.FPDF_PAGEOBJ_TEXT:
+                continue
+            mcid = pypdfium2.raw.FPDFPageObj_GetMarkedContentID(obj)
+            length = pypdfium2.raw.FPDFTextObj_GetText(obj, text_page, None, 0)
+            buffer = (ctypes.c_ushort * (length // 2))()
+            pypdfium2.raw.FPDFTextObj_GetText(obj, text_page, buffer, length)
+            text = ctypes.string_at(buffer, length).decode("utf-16-le").rstrip("\x00")
+            found[index, mcid] = found.get((index, mcid), "") + text
+    return found
+
+
+@pytest.mark.parametrize("pdf", PDFS)
+def test_the_session_tables_keep_their_captions_in_the_pdfs_tags(handout, pdf):
+    """PDF/UA-1: the session record's tables say which sessions they hold to a screen reader in
+    the PDF as on the page ("Sessions 1 to 4"): a Caption first in each Table, with its text
+    (clipped on paper, never drawn), where print had left it out."""
+    site, _ = handout
+    reader = pypdf.PdfReader(site / pdf)
+    pages = {page.indirect_reference.idnum: index for index, page in enumerate(reader.pages)}
+    text = marked_text(site / pdf)
+    tables = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, ArrayObject):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, DictionaryObject):
+            if node.get("/S") == "/Table":
+                tables.append(node)
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+
+    def content_of(element, page=None) -> str:
+        page = element.raw_get("/Pg").idnum if "/Pg" in element else page
+        parts = []
+        for kid in kids(element):
+            if isinstance(kid, IndirectObject) or isinstance(kid, DictionaryObject):
+                kid_element = kid.get_object()
+                if "/S" in kid_element:
+                    parts.append(content_of(kid_element, page))
+                elif "/MCID" in kid_element:
+                    on = kid_element.raw_get("/Pg").idnum if "/Pg" in kid_element else page
+                    parts.append(text[pages[on], int(kid_element["/MCID"])])
+            else:
+                parts.append(text[pages[page], int(kid)])
+        return "".join(parts)
+
+    captions = [(kids(table)[0].get_object().get("/S"), " ".join(content_of(kids(table)[0].get_object()).split()))
+                for table in tables]
+    assert captions == [("/Caption", "Sessions 1 to 4"), ("/Caption", "Sessions 5 to 8")]

@@ -154,8 +154,11 @@ def _render(content: HandoutContent, site: SiteInfo, for_pdf: bool, sheet: Rende
         handout_url=site.site_url.rstrip("/") + "/" + outputs.page_dir,
         page_url=content.page_url,
         page_url_shown=page_url_shown,
-        page_url_breakable=Markup("/<wbr>".join(Markup.escape(part)
-                                                for part in page_url_shown.split("/"))),
+        # A line may break after each "/": <wbr> on the page; in the PDFs a zero-width space in
+        # the text, since each <wbr> inside a link would be a link annotation of its own, zero
+        # wide and outside the Link tag (PDF/UA)
+        page_url_breakable=Markup(("/\u200b" if for_pdf else "/<wbr>").join(
+            Markup.escape(part) for part in page_url_shown.split("/"))),
         page_link=from_handout(outputs.page_dest.removesuffix("index.html")),
         favicon=from_handout(site.favicon),
         qr_file=QR_FILE,
