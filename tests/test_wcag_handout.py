@@ -8,6 +8,8 @@ Debian's Chromium (via Playwright) and its three PDFs read back (pypdf, PDFium).
 - 1.3.1: the page's first heading is its h1;
 - PDF/UA-1: every link annotation has an area and its Link tag; the session tables keep their
   captions in the PDFs' tags;
+- 3.3.1 and 3.3.3: the form's numbers are checked, with what is wrong and what to enter beside
+  the field; 4.1.3: "Form cleared" is announced.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import pytest
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from conftest import HANDOUT_PAGE, PDFS
+from soleus_site.handout.sheet import PLAN_RANGES
 
 HANDOUT = "exercise/handout/"
 # The text spacing a reader may set (WCAG 1.4.12)
@@ -78,6 +81,72 @@ def test_with_wider_text_spacing_the_clinics_address_wraps_inside_the_sheet_at_3
     assert address.count() == 1
 
 
+def test_a_number_out_of_range_is_told_beside_its_field_with_what_to_enter(visit):
+    """3.3.1 and 3.3.3: sets, repetitions and times a week start with a whole number from the
+    exercise page's dosage; a wrong one is described beside its field, in words, as what is
+    wrong and what to enter, and the sheet is not printed until it is right."""
+    current = visit(HANDOUT, 360)
+    page = current.page
+    page.evaluate("() => { window.print = () => { window.printedTimes = (window.printedTimes || 0) + 1 } }")
+    page.fill('.prepare [name="sets"]', "30")
+    page.fill('.prepare [name="repetitions"]', "lots")
+    page.fill('.prepare [name="times_a_week"]', "5")
+    page.focus('.prepare [name="weight"]')  # the fields are left: each is checked
+    fields = page.eval_on_selector_all(".prepare [data-max]", """fields => fields.map(field => [
+        field.name, field.getAttribute('aria-invalid'), field.getAttribute('aria-describedby'),
+        field.getAttribute('aria-describedby').split(' ').map(id =>
+            document.getElementById(id).textContent).join(' | ')])""")
+    hint = "The exercise page says: "
+    assert [field[:3] for field in fields] == [
+        ["sets", "true", "hint-sets error-sets"],
+        ["repetitions", "true", "hint-repetitions error-repetitions"],
+        ["times_a_week", "true", "hint-times_a_week error-times_a_week"]]
+    descriptions = {name: description.split(" | ")[1] for name, _, _, description in fields}
+    assert all(description.startswith(hint) for _, _, _, description in fields)
+    assert descriptions == {
+        "sets": "Sets: 30 is more than the exercise page gives. Enter a whole number from 1 to "
+                "3, such as 3.",
+        "repetitions": "Repetitions must start with a whole number. Enter a whole number from 1 "
+                       "to 15, such as 15. Words may follow it.",
+        "times_a_week": "Times a week: 5 is more than the exercise page gives. Enter a whole "
+                        "number from 1 to 4, such as 4."}
+    # Print goes to the first wrong number instead
+    page.get_by_role("button", name="Print the sheet").click()
+    assert page.evaluate("() => [window.printedTimes, document.activeElement.name]") == [None, "sets"]
+
+    # Put right (as a podiatrist writes them), each error goes as it is typed
+    for name, value in {"sets": "2 to 3", "repetitions": "12 slow (3 s down)",
+                        "times_a_week": "3 (Mon, Wed, Fri)"}.items():
+        page.fill(f'.prepare [name="{name}"]', value)
+    assert page.eval_on_selector_all(".prepare [data-max]", """fields => fields.map(field =>
+        [field.getAttribute('aria-invalid'), field.getAttribute('aria-describedby'),
+         document.getElementById('error-' + field.name).textContent])""") == [
+        [None, "hint-sets", ""], [None, "hint-repetitions", ""], [None, "hint-times_a_week", ""]]
+    page.get_by_role("button", name="Print the sheet").click()
+    assert page.evaluate("() => window.printedTimes") == 1
+    assert page.evaluate(
+        "() => [localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
+
+
+def test_clearing_the_form_is_announced_and_clears_its_errors(visit):
+    """4.1.3: "Form cleared", in a polite live region (role=status), when the form is cleared."""
+    current = visit(HANDOUT, 360)
+    page = current.page
+    status = page.locator(".prepare [role=status]")  # there from the start, empty, so it is heard
+    assert status.count() == 1 and status.text_content() == ""
+    assert status.evaluate("status => getComputedStyle(status).display") != "none"
+    page.fill('.prepare [name="sets"]', "0")
+    page.focus('.prepare [name="weight"]')
+    assert page.get_attribute('.prepare [name="sets"]', "aria-invalid") == "true"
+    page.get_by_role("button", name="Clear the form").click()
+    page.wait_for_function("() => document.querySelector('.prepare [role=status]').textContent"
+                           " === 'Form cleared'", timeout=3000)
+    assert page.get_attribute('.prepare [name="sets"]', "aria-invalid") is None
+    assert page.text_content("#error-sets") == ""
+    page.fill('.prepare [name="patient"]', "S")  # typing again: the message has gone
+    assert status.text_content() == ""
+
+
 def handout_page(site) -> lxml.html.HtmlElement:
     return lxml.html.document_fromstring((site / HANDOUT_PAGE).read_text(encoding="utf-8"))
 
@@ -101,6 +170,19 @@ def test_the_pages_first_heading_is_its_h1(built_site):
     assert headings[:3] == [("h1", "Bent-knee heel raise"), ("h2", "Prepare for a patient"),
                             ("h2", "! Check with us first")]
     assert [tag for tag, _ in headings].count("h1") == 1
+
+
+def test_the_forms_ranges_hold_the_exercise_pages_own_dosage(built_site):
+    """The numbers the form accepts are the exercise page's dosage ("build up to 3 sets of 15",
+    "do up to 15 in 1 set", "3 or 4 times a week"): its own numbers are never an error."""
+    page = handout_page(built_site)
+    ranges = {field.get("name"): (int(field.get("data-min")), int(field.get("data-max")))
+              for field in page.xpath("//input[@data-max]")}
+    assert ranges == {name: (low, high) for name, (low, high, _) in PLAN_RANGES.items()}
+    hints = {name: page.get_element_by_id(f"hint-{name}").text_content() for name in ranges}
+    assert "up to 3 sets of 15" in hints["sets"] and ranges["sets"] == (1, 3)
+    assert "up to 15 in 1 set" in hints["repetitions"] and ranges["repetitions"] == (1, 15)
+    assert "3 or 4 times a week" in hints["times_a_week"] and ranges["times_a_week"] == (1, 4)
 
 
 # The PDFs (PDF/UA-1) ------------------------------------------------------------------------------

@@ -38,6 +38,14 @@ PLAN_ROOM = {"patient": "Samantha Okonkwo-Richardson", "date": "12 December 2026
              "repetitions": "12 slow (3 s down)", "weight": "5 kg in a backpack",
              "times_a_week": "3 (Mon, Wed, Fri)", "level": "Standard, both feet"}
 NOTES_LINES = 3
+# What the page's form accepts for these blanks: an entry starting with a whole number, or "2 to
+# 3", from the least to the most the exercise page's dosage gives (docs/exercise.md, "How many and
+# how often": "build up to 3 sets of 15", "do up to 15 in 1 set", "3 or 4 times a week"; once
+# weight is added, 8 to 12 repetitions, about 3 times a week), words after it allowed ("12 slow
+# (3 s down)"). A plan beyond them would contradict the sheet it is printed on. The noun names the
+# number in the form's error message.
+PLAN_RANGES = {"sets": (1, 3, "sets"), "repetitions": (1, 15, "repetitions"),
+               "times_a_week": (1, 4, "times a week")}
 # How the page tells a screen reader whether a box is ticked: (ticked, not ticked); plan.js
 # writes the first when the clinician ticks the box's option in the form
 TICK_WORDS = (" (ticked)", " (not ticked)")
@@ -133,6 +141,7 @@ def _render(content: HandoutContent, site: SiteInfo, for_pdf: bool, sheet: Rende
         label_widths=_label_widths(),
         field_bases=_field_bases(),
         notes_lines=NOTES_LINES,
+        plan_ranges=PLAN_RANGES,
         tick_words=TICK_WORDS,
         phone_room=_width(PHONE_ROOM, bold=True),
         dosage_hints={name: content.dosage_by_label.get(label, "")
