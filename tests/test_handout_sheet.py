@@ -379,12 +379,16 @@ SHEET_PARTS = [
 ]
 SHEET_END = [
     "The next morning, write how your calf feels: better, same or worse.</p>",
-    '<caption class="visually-hidden">Sessions 1 to 4</caption>',
-    '<caption class="visually-hidden">Sessions 5 to 8</caption>',
+    '<caption class="visually-hidden kept-in-print">Sessions 1 to 4</caption>',
+    '<caption class="visually-hidden kept-in-print">Sessions 5 to 8</caption>',
     '<img class="qr" src="qr-page.svg" alt="QR code: scan it with your phone\'s camera to open the '
     'exercise page, example.org/soleus/exercise/" width="33" height="33">',
-    '<a class="url" href="https://example.org/soleus/exercise/">example.org/<wbr>soleus/<wbr>exercise/<wbr></a>',
 ]
+# The video's address may break after each "/": <wbr> on the page, a zero-width space in the PDFs
+# (a <wbr> in a link is a link annotation of its own there)
+PAGE_URL = '<a class="url" href="https://example.org/soleus/exercise/">example.org/<wbr>soleus/<wbr>exercise/<wbr></a>'
+PDF_URL = ('<a class="url" href="https://example.org/soleus/exercise/">example.org/\u200bsoleus/'
+           '\u200bexercise/\u200b</a>')
 VERSION = ('<p class="version">Version: <time datetime="2026-03-05">5 March 2026</time> &middot; '
            'Next review due: <time datetime="2027-03-05">5 March 2027</time></p>')
 
@@ -403,18 +407,22 @@ def test_the_handout_page_shows_every_part_of_its_page(rich):
         '<a class="toolbar__back" href="../">&larr; Back to the exercise page</a>',
         '<a href="heel-raise-a4.pdf">A4 PDF</a>, <a href="heel-raise-letter.pdf">US Letter PDF</a> or '
         '<a href="heel-raise-large-print.pdf">large-print PDF (A4)</a>',
+        *SHEET_PARTS[:3],  # the sheet's title first, then the clinician's form
         '<legend>Level</legend> <label class="prepare__option"><input type="radio" name="level" '
         'value="Easier"> Easier</label> <label class="prepare__option"><input type="radio" '
         'name="level" value="Harder"> Harder</label>',
-        *SHEET_PARTS,
+        *SHEET_PARTS[3:],
         '<p class="field field--patient" style="--basis: 18.116em">Name <span class="value" data-plan="patient"></span></p>',
         '<p class="field field--clinician" style="--basis: 21.438em">Clinician',
         '<p class="choice">Leg: <span class="option"><span class="box" data-plan="leg" data-value="Left" '
-        'aria-hidden="true"></span> Left</span>',
+        'aria-hidden="true"></span> Left<span class="visually-hidden tick-state" data-plan="leg" '
+        'data-value="Left"> (not ticked)</span></span>',
         '<li><span class="box" data-plan="level" data-value="Easier" aria-hidden="true"></span> '
-        "<strong>Easier:</strong> both <em>feet</em>.</li>",
+        "<strong>Easier:</strong> both <em>feet</em>.<span class=\"visually-hidden tick-state\" "
+        'data-plan="level" data-value="Easier"> (not ticked)</span></li>',
         '<p class="field field--notes" style="--basis: 100%; --notes-lines: 3">Notes',
         *SHEET_END,
+        PAGE_URL,
         '<p class="contact"> <strong>Active Podiatry</strong>. <a href="https://example.org/">example.org</a> </p>',
         '<p class="phone">Phone: <span class="blank" style="--room: 10.228em"><span '
         'class="visually-hidden">(your clinician writes it here)</span></span></p>',
@@ -450,6 +458,7 @@ def test_the_pdfs_sheet_has_fields_for_the_plan_and_the_clinics_details(rich):
         'name="notes" title="Notes" rows="3"></textarea></p>',
         "</form>",
         *SHEET_END,
+        PDF_URL,
         '<strong>Active Podiatry</strong>, a clinic. <a href="https://example.org/">example.org</a>'
         '&middot; Phone: <a href="tel:+441234567890">01234 567890</a>&middot; Email: '
         '<a href="mailto:hi@example.org">hi@example.org</a>',

@@ -38,6 +38,17 @@ PLAN_ROOM = {"patient": "Samantha Okonkwo-Richardson", "date": "12 December 2026
              "repetitions": "12 slow (3 s down)", "weight": "5 kg in a backpack",
              "times_a_week": "3 (Mon, Wed, Fri)", "level": "Standard, both feet"}
 NOTES_LINES = 3
+# What the page's form accepts for these blanks: an entry starting with a whole number, or "2 to
+# 3", from the least to the most the exercise page's dosage gives (docs/exercise.md, "How many and
+# how often": "build up to 3 sets of 15", "do up to 15 in 1 set", "3 or 4 times a week"; once
+# weight is added, 8 to 12 repetitions, about 3 times a week), words after it allowed ("12 slow
+# (3 s down)"). A plan beyond them would contradict the sheet it is printed on. The noun names the
+# number in the form's error message.
+PLAN_RANGES = {"sets": (1, 3, "sets"), "repetitions": (1, 15, "repetitions"),
+               "times_a_week": (1, 4, "times a week")}
+# How the page tells a screen reader whether a box is ticked: (ticked, not ticked); plan.js
+# writes the first when the clinician ticks the box's option in the form
+TICK_WORDS = (" (ticked)", " (not ticked)")
 PHONE_ROOM = "01234 567890 (ext 2)"  # the "Phone:" line, while mkdocs.yml has no number
 LEGS = ("Left", "Right", "Both")
 PLAN_SCRIPT = "plan.js"  # fills the sheet's plan from the form, on the page only
@@ -130,6 +141,8 @@ def _render(content: HandoutContent, site: SiteInfo, for_pdf: bool, sheet: Rende
         label_widths=_label_widths(),
         field_bases=_field_bases(),
         notes_lines=NOTES_LINES,
+        plan_ranges=PLAN_RANGES,
+        tick_words=TICK_WORDS,
         phone_room=_width(PHONE_ROOM, bold=True),
         dosage_hints={name: content.dosage_by_label.get(label, "")
                       for name, label in PLAN_HINTS.items()},
@@ -150,8 +163,11 @@ def _render(content: HandoutContent, site: SiteInfo, for_pdf: bool, sheet: Rende
         handout_url=site.site_url.rstrip("/") + "/" + outputs.page_dir,
         page_url=content.page_url,
         page_url_shown=page_url_shown,
-        page_url_breakable=Markup("/<wbr>".join(Markup.escape(part)
-                                                for part in page_url_shown.split("/"))),
+        # A line may break after each "/": <wbr> on the page; in the PDFs a zero-width space in
+        # the text, since each <wbr> inside a link would be a link annotation of its own, zero
+        # wide and outside the Link tag (PDF/UA)
+        page_url_breakable=Markup(("/\u200b" if for_pdf else "/<wbr>").join(
+            Markup.escape(part) for part in page_url_shown.split("/"))),
         page_link=from_handout(outputs.page_dest.removesuffix("index.html")),
         favicon=from_handout(site.favicon),
         qr_file=QR_FILE,
