@@ -416,10 +416,11 @@ def test_the_handout_page_shows_every_part_of_its_page(rich):
         '<p class="field field--clinician" style="--basis: 21.438em">Clinician',
         '<p class="choice">Leg: <span class="option"><span class="box" data-plan="leg" data-value="Left" '
         'aria-hidden="true"></span> Left<span class="visually-hidden tick-state" data-plan="leg" '
-        'data-value="Left"> (not ticked)</span></span>',
+        'data-value="Left" data-ticked=" (ticked)" data-not-ticked=" (not ticked)"> (not ticked)</span></span>',
         '<li><span class="box" data-plan="level" data-value="Easier" aria-hidden="true"></span> '
         "<strong>Easier:</strong> both <em>feet</em>.<span class=\"visually-hidden tick-state\" "
-        'data-plan="level" data-value="Easier"> (not ticked)</span></li>',
+        'data-plan="level" data-value="Easier" data-ticked=" (ticked)" data-not-ticked=" (not ticked)">'
+        ' (not ticked)</span></li>',
         '<p class="field field--notes" style="--basis: 100%; --notes-lines: 3">Notes',
         *SHEET_END,
         PAGE_URL,

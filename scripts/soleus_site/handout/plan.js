@@ -32,7 +32,7 @@
         // and in words, for a screen reader: the tick is a drawing
         var state = sheet.querySelector('.tick-state[data-plan="' + field.name + '"][data-value="' +
                                         field.value + '"]');
-        if (state) state.textContent = field.checked ? " (ticked)" : " (not ticked)";
+        if (state) state.textContent = field.checked ? state.dataset.ticked : state.dataset.notTicked;
         return;
       }
       var line = sheet.querySelector('.value[data-plan="' + field.name + '"]');

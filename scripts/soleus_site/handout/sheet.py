@@ -46,8 +46,8 @@ NOTES_LINES = 3
 # number in the form's error message.
 PLAN_RANGES = {"sets": (1, 3, "sets"), "repetitions": (1, 15, "repetitions"),
                "times_a_week": (1, 4, "times a week")}
-# How the page tells a screen reader whether a box is ticked: (ticked, not ticked); plan.js
-# writes the first when the clinician ticks the box's option in the form
+# How the page tells a screen reader whether a box is ticked: (ticked, not ticked); the page
+# carries both, and plan.js shows the first when the clinician ticks the box's option in the form
 TICK_WORDS = (" (ticked)", " (not ticked)")
 PHONE_ROOM = "01234 567890 (ext 2)"  # the "Phone:" line, while mkdocs.yml has no number
 LEGS = ("Left", "Right", "Both")
