@@ -196,6 +196,8 @@ EQUIVALENT = {
     "handout.pdf.x_make_pdfs__mutmut_17": "the key's length only names the cache's files: one build "
         "after the change makes the PDFs again, as after any change of what they are made from",
     **{f"handout.pdf.x_write_pdf__mutmut_{n}": "print" for n in (37, 41)},
+    **{f"handout.sheet.x__render__mutmut_{n}": "falsy" for n in (123, 125)},  # a hint is shown if any
+    "handout.sheet.x__render__mutmut_140": "x end",
     "handout.pdf.x_write_pdf__mutmut_45": "case",
     **{f"site_build.x_build_into__mutmut_{n}": "falsy" for n in (10, 12)},
     **{f"site_build.x_build_into__mutmut_{n}": "strict" for n in (15, 18, 21)},

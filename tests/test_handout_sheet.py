@@ -212,6 +212,47 @@ def hints(page_html: str) -> dict[str, tuple[str, list[str]]]:
             for span in lxml.html.document_fromstring(page_html).xpath("//span[@class='prepare__hint']")}
 
 
+# The handout page's Content-Security-Policy ----------------------------------------------------
+
+def policy_of(page_html: str) -> str:
+    return lxml.html.document_fromstring(page_html).xpath(
+        "//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+
+
+def script_hashes(page_html: str) -> str:
+    """The policy's words for the page's inline scripts: each one's sha256, as CSP writes it."""
+    import base64
+    import hashlib
+
+    scripts = lxml.html.document_fromstring(page_html).xpath("//script[not(@src)]/text()")
+    assert len(scripts) == 1  # the script that shows the form once scripts run
+    return " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
+                    for text in scripts)
+
+
+def test_the_handout_page_may_run_only_its_own_inline_script_and_nothing_from_elsewhere(content):
+    page = sheet_html(content, SITE)
+    assert policy_of(page) == (
+        "default-src 'self'; img-src 'self' data:; "
+        f"script-src 'self' {script_hashes(page)}; "
+        "style-src 'self' 'unsafe-inline'; "  # the blanks' widths are style attributes
+        "frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'")
+
+
+def test_in_the_preview_the_handout_page_lets_mkdocs_live_reload_script_run(content):
+    preview = SiteInfo(SITE.site_name, SITE.site_url, SITE.favicon, SITE.clinic, preview=True)
+    assert "script-src 'self' 'unsafe-inline';" in policy_of(sheet_html(content, preview))
+
+
+def test_the_sheet_the_pdfs_are_made_from_has_no_policy_and_the_page_is_the_default(content):
+    """The PDFs run nothing: their sheet has no policy; render_page makes the page unless asked."""
+    def policies(page_html):
+        return lxml.html.document_fromstring(page_html).xpath("//meta[@http-equiv='Content-Security-Policy']")
+
+    assert policies(sheet_html(content, SITE, for_pdf=True)) == []
+    assert len(policies(render_page(content, SITE).html)) == 1
+
+
 # The form's dosage hints -----------------------------------------------------------------------
 
 def test_html_in_the_pages_dosage_shows_as_text_in_the_forms_hints(content):
