@@ -320,7 +320,7 @@ def test_single_keys_neither_change_the_page_nor_open_search(visit):
     assert page.evaluate(FOCUSED)["name"] == link.inner_text().strip()
     # Search still opens from its box (on a phone, its button: test_on_a_phone_search_opens...).
     page.locator("input[data-md-component='search-query']").click()
-    assert page.evaluate("document.getElementById('__search').checked") is True
+    page.wait_for_function("() => document.getElementById('__search').checked")
 
 
 # The menu drawer on a phone (2.4.7, 2.1.1; 1.4.11) ------------------------------------------------
