@@ -125,8 +125,9 @@
   }
   // Tab in search on a phone or tablet (WCAG 2.4.3, 2.4.7): Material closed search and the
   // browser moved focus on into the page, often to a link far off the screen. While search is
-  // open from its button, Tab and Shift+Tab go round its box and its results' links instead; Esc leaves
-  // it, back to the button. (On a desktop, where tabbing into the box opens search, Tab leaves.)
+  // open from its button, Tab and Shift+Tab go round its box and its results instead; Esc
+  // leaves it, back to the button. (On a desktop, where tabbing into the box opens search, Tab
+  // leaves it, as before.)
   if (search && dialog && searchButton) {
     window.addEventListener("keydown", (event) => {
       if (!["Tab", "Shift"].includes(event.key) || event.altKey || event.ctrlKey || event.metaKey
