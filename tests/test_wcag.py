@@ -8,9 +8,10 @@ from __future__ import annotations
 import io
 import re
 
+import lxml.html
 import pytest
 
-from conftest import PAGES, page_path
+from conftest import PAGES, page_html, page_path
 
 # The focused element: what a screen reader calls it, and where it is on the screen.
 FOCUSED = """() => {
@@ -22,6 +23,10 @@ FOCUSED = """() => {
             width: box.width, height: box.height, viewport: innerWidth,
             shown: el.checkVisibility({visibilityProperty: true, opacityProperty: true})}
 }"""
+
+
+# Waits until what is sliding or fading (the search panel, the drawer) has stopped.
+SETTLED = "() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))"
 
 
 def tab(page, key="Tab", settle=0):
@@ -297,3 +302,168 @@ def test_a_printed_page_starts_on_page_1_with_small_pictures_and_the_handout_add
     heights = page.evaluate("[...document.querySelectorAll('article figure img')]"
                             ".map(img => Math.round(img.getBoundingClientRect().height))")
     assert len(heights) == 3 and all(0 < height <= 227 for height in heights)  # 6 cm at 96 px/in
+
+
+# 2.1.4 Character Key Shortcuts ---------------------------------------------------------------
+
+def test_single_keys_neither_change_the_page_nor_open_search(visit):
+    page = visit("exercise/", 1280).page
+    moves = []
+    page.on("framenavigated", lambda frame: moves.append(frame.url))
+    link = page.locator("article a").first
+    link.focus()
+    for key in ("n", ".", "p", ",", "s", "f", "/"):  # Material's next, previous and search keys
+        page.keyboard.press(key)
+        assert page.evaluate("document.getElementById('__search').checked") is False, key
+    page.wait_for_timeout(300)  # a navigation would have started by now
+    assert moves == [] and page.url.endswith("/exercise/")
+    assert page.evaluate(FOCUSED)["name"] == link.inner_text().strip()
+    # Search still opens from its box (on a phone, its button: test_on_a_phone_search_opens...).
+    page.locator("input[data-md-component='search-query']").click()
+    page.wait_for_function("() => document.getElementById('__search').checked")
+
+
+# The menu drawer on a phone (2.4.7, 2.1.1; 1.4.11) ------------------------------------------------
+
+NAV = ["Home", "The soleus muscle", "Why it matters for runners", "When the soleus is weak",
+       "The exercise", "How we can help", "Sources"]
+
+
+def test_on_a_phone_the_open_menu_has_no_hidden_tab_stop(visit):
+    """The page's table of contents is not in the drawer: its links were Tab stops off to the
+    side of the drawer, whose own control (a label) Tab never reached."""
+    page = visit("exercise/", 360).page
+    page.locator("button[data-toggle='__drawer']").click()
+    page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary')"
+                           " && document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    stops = [tab(page) for _ in NAV]
+    assert [stop["name"] for stop in stops] == NAV
+    assert [stop["name"] for stop in stops if not (on_screen(stop) and stop["bottom"] <= 800)] == []
+
+
+def test_on_a_phone_the_menus_first_stop_has_a_ring_of_3_to_1(visit):
+    page = visit("exercise/", 360, "light").page
+    page.locator("button[data-toggle='__drawer']").focus()
+    page.keyboard.press("Enter")  # by keyboard, so the browser shows the ring
+    page.wait_for_function("() => document.activeElement.closest('.md-nav__title')")
+    ring = page.evaluate(RING)
+    assert page.evaluate(FOCUSED)["name"] == "Strengthen your soleus"
+    assert ring["style"] == "solid" and contrast(ring["ring"], ring["back"]) >= 3
+
+
+# Search: the focus ring (1.4.11, 2.4.7), its text (1.4.3), Tab on a phone (2.4.3) -----------------
+
+# The focused element's text colour and the colour under it (its own and its ancestors'
+# backgrounds, translucent ones laid over the next)
+TEXT_COLOURS = """(el) => {
+    const rgba = (text) => { const [r, g, b, a = 1] = text.match(/[\\d.]+/g).map(Number); return [r, g, b, a] }
+    const layers = []
+    for (let under = el; under; under = under.parentElement) {
+      const layer = rgba(getComputedStyle(under).backgroundColor)
+      if (layer[3] === 0) continue
+      layers.push(layer)
+      if (layer[3] === 1) break
+    }
+    let back = [255, 255, 255]
+    for (const [r, g, b, a] of layers.reverse()) back = [r, g, b].map((c, i) => c * a + back[i] * (1 - a))
+    const [r, g, b, a] = rgba(getComputedStyle(el).color)
+    return {text: el.textContent.trim(), fg: [r, g, b].map((c, i) => c * a + back[i] * (1 - a)), back}
+}"""
+
+
+@pytest.mark.parametrize("scheme", ("light", "dark"))
+def test_search_results_ring_and_text_stand_out(visit, scheme):
+    page = visit("", 1280, scheme).page
+    page.locator("input[data-md-component='search-query']").click()
+    page.keyboard.type("heel raise")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    page.keyboard.press("ArrowDown")  # Material's way to the first result
+    ring = page.evaluate(RING)
+    assert page.evaluate(FOCUSED)["name"] == "The exercise: bent-knee heel raise"
+    assert ring["style"] == "solid" and contrast(ring["ring"], ring["back"]) >= 3
+    weak = []
+    for line in page.locator(".md-search-result__meta, .md-search-result h1, .md-search-result p").all():
+        colours = line.evaluate(TEXT_COLOURS)
+        if colours["text"] and contrast(colours["fg"], colours["back"]) < 4.5:
+            weak.append((colours["text"][:30], round(contrast(colours["fg"], colours["back"]), 2)))
+    assert len(page.locator(".md-search-result p").all()) > 1  # the focused result's lines, and others'
+    assert weak == []
+
+
+def test_on_a_phone_the_open_search_box_has_a_ring_of_3_to_1(visit):
+    page = visit("exercise/", 360, "light").page
+    page.locator("button[data-toggle='__search']").click()
+    page.wait_for_function("() => document.activeElement.matches('input.md-search__input')")
+    ring = page.evaluate(RING)
+    assert ring["style"] == "solid" and contrast(ring["ring"], ring["back"]) >= 3
+
+
+def test_on_a_phone_tab_stays_in_the_open_search(visit):
+    """Material closed search at Tab, and focus went on to a link of the page far below."""
+    page = visit("anatomy/", 360).page
+    page.locator("button[data-toggle='__search']").click()
+    page.wait_for_function("() => document.activeElement.matches('input.md-search__input')")
+    page.keyboard.type("calf")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    page.evaluate(SETTLED)
+    first = tab(page)
+    assert page.evaluate("document.getElementById('__search').checked") is True
+    assert first["tag"] == "A" and on_screen(first) and first["bottom"] <= 800
+    assert page.evaluate("document.activeElement.closest('.md-search-result') !== null")
+    assert tab(page, "Shift+Tab")["tag"] == "INPUT"
+    assert tab(page, "Shift+Tab")["tag"] == "A"  # round to the last result
+    assert page.evaluate("document.getElementById('__search').checked") is True
+
+
+# 2.4.7 Focus Visible: the hidden "Back to top" button ------------------------------------------------
+
+def test_back_to_top_is_out_of_reach_until_it_shows(visit):
+    page = visit("exercise/", 1280).page
+    top = page.locator(".md-top")
+    assert top.evaluate("button => { button.focus(); return document.activeElement === button }") is False
+    assert "Back to top" not in page.locator("body").aria_snapshot()
+    page.evaluate("() => scrollTo(0, 3000)")  # Material shows it as one scrolls back up
+    page.wait_for_timeout(100)
+    page.evaluate("() => scrollTo(0, 2500)")
+    page.wait_for_function("() => !document.querySelector('.md-top').hidden")
+    assert page.get_by_role("button", name="Back to top").is_visible()
+
+
+# 1.4.1 Use of Color, 1.3.1: the current page in the navigation -------------------------------------
+
+def test_the_current_page_is_marked_by_more_than_colour(visit):
+    page = visit("exercise/", 1280).page
+    links = page.locator(".md-sidebar--primary nav.md-nav--primary > ul > li > a")
+    marks = links.evaluate_all("""links => links.map(link => [link.textContent.trim(),
+        link.getAttribute("aria-current"), getComputedStyle(link).fontWeight,
+        getComputedStyle(link).textDecorationLine])""")
+    assert [mark for mark in marks if mark[1]] == [["The exercise", "page", "700", "underline"]]
+    assert {(weight, line) for _, current, weight, line in marks if not current} == {("400", "none")}
+    assert page.locator("[aria-current]").count() == 1
+
+
+# 1.3.1 Info and Relationships: the sources are numbered in one run --------------------------------
+
+def test_the_sources_are_numbered_1_to_7_across_their_headings(built_site):
+    """Three lists under three headings: each list after the first goes on from the last number
+    (Markdown starts every list at 1, whatever number it was written with)."""
+    page = lxml.html.fromstring(page_html(built_site, "references"))
+    numbers = []
+    for numbered in page.xpath("//article//ol"):
+        number = int(numbered.get("start", 1)) - 1
+        for item in numbered.findall("li"):  # the HTML rule: a value sets the count, else one more
+            number = int(item.get("value", number + 1))
+            numbers.append(number)
+    assert numbers == [1, 2, 3, 4, 5, 6, 7]
+
+
+# 1.3.1: words for a screen reader only ------------------------------------------------------
+
+def test_words_for_a_screen_reader_are_not_shown(visit):
+    page = visit("exercise/", 1280).page
+    hidden = page.locator(".md-visually-hidden")
+    assert "Warning: " in hidden.all_text_contents()
+    boxes = hidden.evaluate_all("spans => spans.map(span => span.getBoundingClientRect())"
+                                ".map(box => [box.width, box.height])")
+    assert all(width <= 1 and height <= 1 for width, height in boxes), boxes
+    assert page.get_by_role("heading", name="Warning: When to stop", level=3).is_visible()

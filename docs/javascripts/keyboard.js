@@ -1,8 +1,29 @@
-// Keyboard and screen-reader fixes for three parts of the Material theme: the menu and search
-// buttons, the light/dark switch, and leaving search. Small, no library, nothing loaded from
-// another site. Without JavaScript the theme's own labels still work with a mouse or a tap.
+// Keyboard and screen-reader fixes for parts of the Material theme: its one-key shortcuts, the
+// current page in the navigation, the menu and search buttons, the light/dark switch, and Tab
+// and Esc in search. Small, no library, nothing loaded from another site. Without JavaScript
+// the theme's own labels still work with a mouse or a tap.
 (() => {
   "use strict"
+
+  // Material's one-key shortcuts (WCAG 2.1.4 Character Key Shortcuts): n or . went to the next
+  // page, p or , to the previous one, and s, f or / opened search, with no modifier key and even
+  // while a link had focus, so a stray key press or a speech-input user's word changed the page.
+  // They are stopped here, before Material's own listener (on window, after this one) sees them:
+  // in a text field they still type, and while search is open they still type into it.
+  const shortcuts = new Set(["n", ".", "p", ",", "s", "f", "/"])
+  window.addEventListener("keydown", (event) => {
+    if (!shortcuts.has(event.key) || event.ctrlKey || event.metaKey) return  // Material acts on neither
+    if (document.getElementById("__search")?.checked) return
+    if (event.target.closest?.("input, textarea, select, [contenteditable]")) return
+    event.stopImmediatePropagation()
+  }, true)
+
+  // The current page in the navigation (WCAG 1.3.1, 1.4.1): Material shows it by colour alone;
+  // a screen reader is told too (extra.css makes it bold and underlined). The page's own table
+  // of contents, whose links Material marks active as one scrolls, is left out.
+  for (const link of document.querySelectorAll(".md-nav--primary a.md-nav__link--active")) {
+    if (!link.closest(".md-nav--secondary")) link.setAttribute("aria-current", "page")
+  }
 
   // The menu and search buttons (WCAG 2.1.1 Keyboard, 4.1.2 Name, Role, Value). Material draws
   // them as <label for="__drawer"> and <label for="__search">: a label cannot take focus, so on
@@ -101,6 +122,28 @@
       const field = dialog.querySelector("input[data-md-component='search-query']")
       if (search.checked && field) setTimeout(() => field.focus(), 0)
     })
+  }
+  // Tab in search on a phone or tablet (WCAG 2.4.3, 2.4.7): Material closed search and the
+  // browser moved focus on into the page, often to a link far off the screen. While search is
+  // open from its button, Tab and Shift+Tab go round its box and its results instead; Esc
+  // leaves it, back to the button. (On a desktop, where tabbing into the box opens search, Tab
+  // leaves it, as before.)
+  if (search && dialog && searchButton) {
+    window.addEventListener("keydown", (event) => {
+      if (!["Tab", "Shift"].includes(event.key) || event.altKey || event.ctrlKey || event.metaKey
+          || !search.checked || !searchButton.checkVisibility()) return
+      // Material's listener would close search at Tab, and send focus to the box at Shift
+      event.stopImmediatePropagation()
+      if (event.key === "Shift") return
+      event.preventDefault()
+      // The box and each result shown (Material's arrow keys' stops: it takes them out of Tab's way)
+      const stops = [...dialog.querySelectorAll("input, a[href]")]
+        .filter((stop) => stop.checkVisibility({visibilityProperty: true}))
+      if (!stops.length) return
+      const at = stops.indexOf(document.activeElement)
+      const next = event.shiftKey ? (at <= 0 ? stops.length - 1 : at - 1) : (at + 1) % stops.length
+      stops[next].focus()
+    }, true)
   }
   if (search && dialog) {
     document.addEventListener("focusin", (event) => {

@@ -12,7 +12,9 @@ the plugin gives it; the plugin puts the page's own policy there once the page i
                                   page: its blanks' widths are style attributes the build writes)
     frame-src                     'none', or the YouTube player on a page with a YouTube video (it
                                   loads when the visitor presses play)
-    object-src 'none'; base-uri 'none'; form-action 'none'
+    object-src 'none'; form-action 'none'
+    base-uri 'none'               ('self' on the 404 page alone: shown at any address, it makes the
+                                  site's root its <base>, on the site's own host: overrides/404.html)
 """
 
 from __future__ import annotations
@@ -28,10 +30,11 @@ SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
 def policy(inline_scripts: Iterable[str], frame_sources: Iterable[str] = (),
-           style_attributes: bool = False, preview: bool = False) -> str:
+           style_attributes: bool = False, preview: bool = False, base: bool = False) -> str:
     """The policy for a page with these inline scripts (their text, as written), which may show
     frames from these origins after a click. In `mkdocs serve`'s preview (never published), the
-    live-reload script MkDocs adds to each page as it serves it, different every time, may run."""
+    live-reload script MkDocs adds to each page as it serves it, different every time, may run.
+    With `base`, the page may set a <base> on its own host (the 404 page: overrides/404.html)."""
     hashes = ["'unsafe-inline'"] if preview else sorted(
         {f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'"
          for script in inline_scripts})
@@ -43,7 +46,7 @@ def policy(inline_scripts: Iterable[str], frame_sources: Iterable[str] = (),
         "style-src 'self'" + (" 'unsafe-inline'" if style_attributes else ""),
         " ".join(["frame-src", *frames]),
         "object-src 'none'",
-        "base-uri 'none'",
+        "base-uri 'self'" if base else "base-uri 'none'",
         "form-action 'none'",
     ])
 

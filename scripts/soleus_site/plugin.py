@@ -369,7 +369,9 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
         document = lxml.html.document_fromstring(output_content)
         with self.state.timed("checks"):
             self.state.report(self._published_problems(document, template_name, None, config))
-        return self._with_policy(output_content, document, (), f"site/{template_name}")
+        # The 404 page alone sets a <base>: the site's root, wherever it is served (overrides/404.html)
+        return self._with_policy(output_content, document, (), f"site/{template_name}",
+                                 base=template_name == "404.html")
 
     def _published_problems(self, document, dest: str, source: PageSource | None, config) -> list[Problem]:
         """What the written page loads from other websites or runs (checks/published_output.py):
@@ -417,10 +419,10 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
                     return shown_path(template, self.state.project_dir), number
         return None
 
-    def _with_policy(self, html: str, theme_part, frame_sources, shown: str) -> str:
+    def _with_policy(self, html: str, theme_part, frame_sources, shown: str, base: bool = False) -> str:
         """The page with its Content-Security-Policy: only the theme's inline scripts may run."""
         written = csp.with_policy(html, csp.policy(csp.inline_scripts(theme_part), frame_sources,
-                                                   preview=self.serving))
+                                                   preview=self.serving, base=base))
         if written is None:
             self.state.report([Problem(shown, 0, "the page has no Content-Security-Policy: the "
                                        "theme's templates must keep the meta tag with "
