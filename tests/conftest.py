@@ -41,7 +41,8 @@ from soleus_site.site_build import copy_site_sources
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
-PAGES = ("index", "anatomy", "running", "weakness", "exercise", "how-we-can-help", "references")
+PAGES = ("index", "anatomy", "running", "weakness", "exercise", "ladder", "self-test", "back-to-running",
+         "how-we-can-help", "references")
 
 
 def plugin_settings():
@@ -71,15 +72,19 @@ def _pdf_cache(project: Path) -> Path:
 
 
 @functools.cache
-def _real_site() -> Path:
+def _real_build():
     """The real site, built once for the whole run (scripts/build.py's way: MkDocs in strict mode,
-    with our plugin), which also fills the project's PDF cache."""
+    with our plugin), which also fills the project's PDF cache: (its folder, the build's Outcome)."""
     from soleus_site.site_build import build_into
 
     site = Path(tempfile.mkdtemp(prefix="soleus-test-site-"))
     outcome = build_into(PROJECT_DIR, site)
     assert outcome.problems == []
-    return site
+    return site, outcome
+
+
+def _real_site() -> Path:
+    return _real_build()[0]
 
 
 def _real_site_pdf_cache() -> Path:
@@ -178,6 +183,12 @@ def built_site() -> Path:
     site = _real_site()
     yield site
     shutil.rmtree(site, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def real_build_outcome(built_site):
+    """What the build of the real site (built_site) reported: problems, reading levels, notes."""
+    return _real_build()[1]
 
 
 def page_html(site: Path, page: str) -> str:
@@ -471,7 +482,7 @@ def page_path(page: str) -> str:
 # A test is a browser test when it drives Chromium, a build test when it builds a site (the
 # shared one, or its own copy); everything else runs in-process on pages and files.
 BROWSER_FIXTURES = {"browser", "visit", "site_url"}
-BUILD_FIXTURES = {"built_site", "handout", "texts", "project", "filled", "fixture_site"}
+BUILD_FIXTURES = {"built_site", "real_build_outcome", "handout", "texts", "project", "filled", "fixture_site"}
 BUILDERS = ("build_into(", "build_site(", "run_build(", "mkdocs_build(", "subprocess.run(", "subprocess.Popen(")
 
 
