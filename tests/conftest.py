@@ -10,6 +10,7 @@ import hashlib
 import importlib.util
 import inspect
 import io
+import json
 import logging
 import os
 import shutil
@@ -41,7 +42,8 @@ from soleus_site.site_build import copy_site_sources
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
-PAGES = ("index", "anatomy", "running", "weakness", "exercise", "how-we-can-help", "references")
+PAGES = ("index", "anatomy", "running", "weakness", "exercise", "ladder", "self-test", "back-to-running",
+         "how-we-can-help", "references")
 
 
 def plugin_settings():
@@ -71,22 +73,30 @@ def _pdf_cache(project: Path) -> Path:
 
 
 @functools.cache
-def _real_site() -> Path:
+def _real_build() -> tuple[Path, dict]:
     """The real site, built once for the whole run (scripts/build.py's way: MkDocs in strict mode,
-    with our plugin), which also fills the project's PDF cache. `make test` runs the tests in two
+    with our plugin), which also fills the project's PDF cache: (its folder, what the build
+    reported: its problems and each page's reading level). `make test` runs the tests in two
     processes (pytest-xdist): the first to get here builds it into the run's folder, and the
-    other waits for it and reads the same site."""
+    other waits for it and reads the same site and report."""
     from filelock import FileLock
 
     from soleus_site.site_build import build_into
 
     run_dir = Path(os.environ[RUN_DIR_VARIABLE])
-    site, outcome = run_dir / "site", run_dir / "site-problems.txt"
+    site, report = run_dir / "site", run_dir / "site-report.json"
     with FileLock(run_dir / "site.lock"):
-        if not outcome.exists():
-            outcome.write_text("\n".join(map(str, build_into(PROJECT_DIR, site).problems)))
-    assert outcome.read_text() == "", f"the real site does not build:\n{outcome.read_text()}"
-    return site
+        if not report.exists():
+            outcome = build_into(PROJECT_DIR, site)
+            report.write_text(json.dumps({"problems": [str(problem) for problem in outcome.problems],
+                                          "reading_levels": outcome.reading_levels}))
+    reported = json.loads(report.read_text())
+    assert reported["problems"] == [], "the real site does not build:\n" + "\n".join(reported["problems"])
+    return site, reported
+
+
+def _real_site() -> Path:
+    return _real_build()[0]
 
 
 def _real_site_pdf_cache() -> Path:
@@ -198,6 +208,12 @@ def built_site() -> Path:
     """The real site with its handout, built once as scripts/build.py builds it (MkDocs in
     strict mode, with our plugin). Tests only read it."""
     return _real_site()
+
+
+@pytest.fixture(scope="session")
+def real_reading_levels(built_site) -> dict[str, float | None]:
+    """Each page's reading level, as the build of the real site (built_site) reported it."""
+    return _real_build()[1]["reading_levels"]
 
 
 def page_html(site: Path, page: str) -> str:
@@ -491,7 +507,7 @@ def page_path(page: str) -> str:
 # A test is a browser test when it drives Chromium, a build test when it builds a site (the
 # shared one, or its own copy); everything else runs in-process on pages and files.
 BROWSER_FIXTURES = {"browser", "visit", "site_url"}
-BUILD_FIXTURES = {"built_site", "handout", "texts", "project", "filled", "fixture_site"}
+BUILD_FIXTURES = {"built_site", "real_reading_levels", "handout", "texts", "project", "filled", "fixture_site"}
 BUILDERS = ("build_into(", "build_site(", "run_build(", "mkdocs_build(", "subprocess.run(", "subprocess.Popen(")
 
 

@@ -21,5 +21,6 @@ def test_reading_level_of_every_page_is_reported_and_a_hard_page_warns(project):
     assert lines[1:4] == ["0 errors, 1 warning", "Handout of docs/exercise.md: PDFs reused (nothing they show has changed)",
                           "Reading level (Flesch-Kincaid grade; target 7 or below):"]
     assert [line.split()[0] for line in lines[4:-1]] == [
-        "docs/anatomy.md", "docs/exercise.md", "docs/how-we-can-help.md", "docs/index.md",
-        "docs/references.md", "docs/running.md", "docs/weakness.md"]
+        "docs/anatomy.md", "docs/back-to-running.md", "docs/exercise.md", "docs/how-we-can-help.md",
+        "docs/index.md", "docs/ladder.md", "docs/references.md", "docs/running.md",
+        "docs/self-test.md", "docs/weakness.md"]

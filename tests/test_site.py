@@ -3,6 +3,7 @@ titles and descriptions printed as written, never run."""
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import subprocess
@@ -80,6 +81,10 @@ ARTICLE_POINTS = {
         "the glutes (the muscles in your bottom); the hamstrings (the back of your thigh); "
         "the quadriceps (the front of your thigh).",
     ],
+    # The programme pages (issue 23): the article's plan, and no other part of the article
+    "ladder": ["Our plan builds strength over about 6 weeks of raises every other day."],
+    "self-test": [],
+    "back-to-running": [],
     "how-we-can-help": [
         "Every runner who comes to Active Podiatry is offered a full strength assessment .",
         "It finds any weak muscles, in your soleus or anywhere else.",
@@ -153,8 +158,10 @@ def test_page_has_a_description_and_both_review_dates(built_site, page):
     source = (PROJECT_DIR / "docs" / f"{page}.md").read_text(encoding="utf-8")
     expected = re.search(r"^description: (.+)$", source, re.M).group(1)
     assert f'<meta name="description" content="{escape(expected)}">' in html
-    assert ('<p>Page last updated: <time datetime="2026-11-25">25 November 2026</time></p>' in html)
-    assert ('<p>Next review due: <time datetime="2027-11-25">25 November 2027</time></p>' in html)
+    for label, name in (("Page last updated", "updated"), ("Next review due", "review_due")):
+        date = datetime.date.fromisoformat(re.search(rf"^{name}: (.+)$", source, re.M).group(1))
+        assert (f'<p>{label}: <time datetime="{date}">{date.day} {date:%B %Y}</time></p>'
+                in html)
 
 
 def test_footer_shows_only_known_clinic_details(built_site):
