@@ -10,7 +10,7 @@ from soleus_site.page_model import PageSource
 from soleus_site.source_lines import SourceLinesExtension
 
 # mkdocs.yml's markdown_extensions, with their settings there (toc: no permalink)
-EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc",
+EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "sane_lists", "tables", "toc",
               "pymdownx.blocks.caption", "pymdownx.details", "pymdownx.superfences"]
 EXTENSION_CONFIGS = {"toc": {"permalink": False}}
 
