@@ -191,9 +191,14 @@ EQUIVALENT = {
     "shortcodes.x_youtube_id_from__mutmut_55": "no id",
     # The build around the safety modules
     "cli.x_main__mutmut_101": "falsy",
+    "cli.x_main__mutmut_84": "falsy",  # external=None: no --external
+    **{f"cli.x_command_check__mutmut_{n}": "check's temporary folder is removed either way: its "
+       "name and where it is made do not show" for n in range(1, 7)},
+    **{f"site_build.x_build_into__mutmut_{n}": "the plugin asks only whether the command is "
+       "serve, and reads no `dirty`" for n in (29, 30, 33, 34, 35)},
     **{f"cli.x_main__mutmut_{n}": "dest" for n in (13, 15, 16)},
-    **{f"handout.pdf.x_make_pdfs__mutmut_{n}": "case" for n in (9, 15)},
-    "handout.pdf.x_make_pdfs__mutmut_17": "the key's length only names the cache's files: one build "
+    **{f"handout.pdf.x_make_pdfs__mutmut_{n}": "case" for n in (10, 16)},
+    "handout.pdf.x_make_pdfs__mutmut_18": "the key's length only names the cache's files: one build "
         "after the change makes the PDFs again, as after any change of what they are made from",
     **{f"handout.pdf.x_write_pdf__mutmut_{n}": "print" for n in (37, 41)},
     **{f"handout.sheet.x__render__mutmut_{n}": "falsy" for n in (123, 125)},  # a hint is shown if any

@@ -385,14 +385,17 @@ def test_check_external_visits_the_sites_links_to_other_websites(tiny, visited, 
 
 
 @pytest.mark.parametrize("command", [["build"], ["check"], []])
-def test_without_external_no_other_website_is_visited(tiny, visited, capsys, command):
+def test_without_external_no_other_website_is_visited(tiny, visited, capsys, command, monkeypatch):
+    monkeypatch.chdir(tiny)  # as staff run it
+    before = sorted(path.name for path in tiny.iterdir())
     assert build_py(tiny).main(command) == 0
     assert visited == []
     lines = output_lines(capsys)
     assert lines[:3] == READING_LEVELS
     if command == ["check"]:
         assert lines[3:] == ["No problems found."]
-        assert not (tiny / "site").exists()
+        # No site/ and nothing else left, only the cache of reading levels
+        assert sorted(path.name for path in tiny.iterdir()) == sorted([*before, ".cache"])
     else:  # build, the default command
         assert len(lines) == 4 and lines[3].startswith("Built site/ in ")
         assert (tiny / "site" / "running" / "index.html").is_file()

@@ -338,3 +338,41 @@ def test_other_websites_problems_come_with_the_rest(tiny, visited):
     assert messages(build(tiny, external=True)) == [
         "docs/index.md:10: link 'runing.md': page or file not found (did you mean 'running.md'?)",
         f"docs/index.md:12: link '{NHS}': broken (HTTP 410)"]
+
+
+# site/ replaced whole or not at all, on the tiny site (what test_failed_build_... checks on the
+# real one), and the first line of a YAML mistake ----------------------------------------------
+
+def folders_left(project: Path) -> list[str]:
+    """What the build may have left beside site/: its temporary folder, or the old site."""
+    return sorted(path.name for path in project.iterdir() if path.name.startswith((".site-", "site.old")))
+
+
+def test_a_good_build_replaces_site_whole_and_leaves_nothing_beside_it(tiny):
+    (tiny / "site").mkdir()
+    (tiny / "site" / "deleted-page.html").write_text("an old page, since deleted")
+    outcome = site_build.build_site(tiny, tiny / "site")
+    assert outcome.problems == []
+    assert sorted(path.name for path in (tiny / "site").iterdir()) == [
+        "favicon.svg", "index.html", "running", "sitemap.xml", "sitemap.xml.gz"]
+    assert folders_left(tiny) == []
+
+
+def test_a_failed_build_leaves_site_byte_for_byte_and_nothing_beside_it(tiny):
+    site_build.build_site(tiny, tiny / "site")
+    before = tree_digest(tiny / "site")
+    edit(tiny / "docs" / "index.md", "[about running](running.md)", "[about running](runing.md)")
+    assert site_build.build_site(tiny, tiny / "site").failed
+    assert tree_digest(tiny / "site") == before
+    assert folders_left(tiny) == []
+
+
+def test_a_bracket_never_closed_in_the_tiny_sites_mkdocs_yml_is_at_its_line(tiny):
+    config = tiny / "mkdocs.yml"
+    edit(config, "site_name: Tiny guide", "site_name: [Tiny guide")
+    opened, stopped = line_of(config, "site_name: [Tiny"), line_of(config, "site_url:")
+    assert messages(build(tiny)) == [
+        f"mkdocs.yml:{opened}: MkDocs encountered an error parsing the configuration file: while "
+        f"parsing a flow sequence in \"{config}\", line {opened}, column 12 expected ',' "
+        f"or ']', but got ':' in \"{config}\", line {stopped}, column 9 (check the "
+        f"spaces at the start of each line, and put text containing ': ' in quotes)"]
