@@ -343,6 +343,11 @@ def test_other_websites_problems_come_with_the_rest(tiny, visited):
 # site/ replaced whole or not at all, on the tiny site (what test_failed_build_... checks on the
 # real one), and the first line of a YAML mistake ----------------------------------------------
 
+def replace_site(project: Path) -> site_build.Outcome:
+    """The tiny site built as `scripts/build.py build` builds it: into site/, replaced whole."""
+    return site_build.build_site(project, project / "site")
+
+
 def folders_left(project: Path) -> list[str]:
     """What the build may have left beside site/: its temporary folder, or the old site."""
     return sorted(path.name for path in project.iterdir() if path.name.startswith((".site-", "site.old")))
@@ -351,18 +356,17 @@ def folders_left(project: Path) -> list[str]:
 def test_a_good_build_replaces_site_whole_and_leaves_nothing_beside_it(tiny):
     (tiny / "site").mkdir()
     (tiny / "site" / "deleted-page.html").write_text("an old page, since deleted")
-    outcome = site_build.build_site(tiny, tiny / "site")
-    assert outcome.problems == []
+    assert replace_site(tiny).problems == []
     assert sorted(path.name for path in (tiny / "site").iterdir()) == [
         "favicon.svg", "index.html", "running", "sitemap.xml", "sitemap.xml.gz"]
     assert folders_left(tiny) == []
 
 
 def test_a_failed_build_leaves_site_byte_for_byte_and_nothing_beside_it(tiny):
-    site_build.build_site(tiny, tiny / "site")
+    replace_site(tiny)
     before = tree_digest(tiny / "site")
     edit(tiny / "docs" / "index.md", "[about running](running.md)", "[about running](runing.md)")
-    assert site_build.build_site(tiny, tiny / "site").failed
+    assert replace_site(tiny).failed
     assert tree_digest(tiny / "site") == before
     assert folders_left(tiny) == []
 

@@ -98,12 +98,10 @@ def build_into(project: Path, output: Path, external: bool = False) -> Outcome:
 def _config_error_line(error: ConfigurationError) -> int:
     """The line of mkdocs.yml a ConfigurationError is about: for YAML that could not be read (the
     YAMLError MkDocs raised it from), where the mistake began, such as a '[' never closed, not
-    the line after, where YAML stopped; else the last line its message names; 0 if none."""
-    mark = yaml_error_mark(error.__context__) if isinstance(error.__context__, yaml.YAMLError) else None
-    if mark is not None:
-        return mark.line + 1
-    lines = re.findall(r"line (\d+), column", str(error))
-    return int(lines[-1]) if lines else 0
+    the line after, where YAML stopped; 0 for any other (a setting MkDocs refuses names no line)."""
+    context = error.__context__
+    mark = yaml_error_mark(context) if isinstance(context, yaml.YAMLError) else None
+    return mark.line + 1 if mark is not None else 0
 
 
 class _MkDocsMessages(logging.Handler):
