@@ -362,6 +362,17 @@ def test_a_good_build_replaces_site_whole_and_leaves_nothing_beside_it(tiny):
     assert folders_left(tiny) == []
 
 
+def test_an_old_site_left_by_a_build_that_was_stopped_does_not_stop_the_next(tiny):
+    """A build stopped (Ctrl+C, a power cut) between moving site/ aside and removing it leaves
+    site.old/ behind: the next build clears it and goes on."""
+    replace_site(tiny)
+    (tiny / "site.old").mkdir()
+    (tiny / "site.old" / "index.html").write_text("the site before last")
+    assert replace_site(tiny).problems == []
+    assert (tiny / "site" / "running" / "index.html").is_file()
+    assert folders_left(tiny) == []
+
+
 def test_a_failed_build_leaves_site_byte_for_byte_and_nothing_beside_it(tiny):
     replace_site(tiny)
     before = tree_digest(tiny / "site")
