@@ -33,6 +33,10 @@ def messages(html: str) -> list[str]:
     ('<style>@import "https://css.example/i.css";</style>', "https://css.example/i.css"),
     ('<style>.a { background: url(https://bg.example/c.png) }</style>', "https://bg.example/c.png"),
     ('<svg><image href="https://i.example/d.png"/></svg>', "https://i.example/d.png"),
+    # a <link> that names a page but also loads: an alternative stylesheet, a prefetch, an icon
+    ('<link rel="alternate stylesheet" href="https://css.example/s.css">', "https://css.example/s.css"),
+    ('<link rel="next prefetch" href="https://p.example/2/">', "https://p.example/2/"),
+    ('<link rel="alternate icon" href="https://i.example/f.ico">', "https://i.example/f.ico"),
 ])
 def test_a_load_from_another_website_is_found_by_every_route(html, url):
     assert messages(html) == [f"loads {url} {LOADS} {SHOW_HERE}"]
@@ -41,6 +45,7 @@ def test_a_load_from_another_website_is_found_by_every_route(html, url):
 @pytest.mark.parametrize("html", [
     '<a href="https://nhs.uk/">a link the visitor clicks</a>',
     '<link rel="canonical" href="https://example.org/page/">',
+    '<link rel="Prev Help" href="https://example.org/page/">',  # only names pages
     f'<img src="https://{SITE}/soleus/images/a.png" alt="">',  # the site's own address
     '<img src="images/a.png" srcset="images/a.png 1x, images/b.png 2x" alt="">',
     '<img src="data:image/png;base64,iVBORw0KGgo=" alt="">',

@@ -116,7 +116,8 @@ def element_findings(element, site_host: str) -> Iterator[Finding]:
                       "remove it, and link to the page instead", "refresh")
     if tag == "base":
         yield Finding("a <base> changes where every link of the page leads", "remove it", "<base")
-    if tag == "link" and set((attributes.get("rel") or "").lower().split()) & NAMING_LINKS:
+    kinds = set((attributes.get("rel") or "").lower().split())
+    if tag == "link" and kinds and kinds <= NAMING_LINKS:  # "alternate stylesheet" still loads
         return
     for name in LOADED.get(tag, ()):
         for url in _addresses(attributes.get(name), name == "srcset"):
