@@ -78,10 +78,13 @@ def test_a_stylesheet_of_the_site_loads_nothing_from_elsewhere(tmp_path):
     css = tmp_path / "extra.css"
     css.write_text('.a { color: red }\n@import url("https://css.example/i.css");\n'
                    '.b {\n  background: url(https://bg.example/b.png);\n}\n'
-                   '@font-face { src: url(fonts/own.woff2) }\n')
+                   '@font-face { src: url(fonts/own.woff2) }\n'
+                   '@import url(https://css.example/j.css);\n@import "https://css.example/k.css";\n')
     assert [str(problem) for problem in stylesheet_problems(css, "docs/extra.css", SITE)] == [
         f"docs/extra.css:2: loads https://css.example/i.css {LOADS} {SHOW_HERE}",
-        f"docs/extra.css:4: loads https://bg.example/b.png {LOADS} {SHOW_HERE}"]
+        f"docs/extra.css:4: loads https://bg.example/b.png {LOADS} {SHOW_HERE}",
+        f"docs/extra.css:7: loads https://css.example/j.css {LOADS} {SHOW_HERE}",  # once
+        f"docs/extra.css:8: loads https://css.example/k.css {LOADS} {SHOW_HERE}"]
 
 
 def test_an_svg_picture_that_runs_code_or_loads_from_elsewhere_is_refused_at_its_lines(tmp_path):

@@ -222,7 +222,8 @@ def _css_loads_with_lines(rules, site_host: str) -> Iterator[tuple[Finding, int]
         elif node.type == "function" and node.lower_name in ("url", "image-set", "src"):
             url = next((arg.value for arg in node.arguments if arg.type == "string"), None)
         elif node.type == "at-rule" and node.lower_at_keyword == "import":
-            url = next((token.value for token in node.prelude if token.type in ("string", "url")), None)
+            # @import "x.css" (its url(x.css) is a url node of its prelude, found as any other)
+            url = next((token.value for token in node.prelude if token.type == "string"), None)
         if url:
             for finding in _foreign(url.strip(), site_host):
                 yield finding, node.source_line
