@@ -92,14 +92,22 @@ def test_an_svg_picture_that_runs_code_or_loads_from_elsewhere_is_refused_at_its
     svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
                    '<script>alert(1)</script>\n<rect width="1" height="1" onload="go()"/>\n'
                    '<foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject>\n'
-                   '<image xlink:href="https://i.example/d.png"/>\n<use href="#own"/>\n</svg>\n')
+                   '<image xlink:href="https://i.example/d.png"/>\n<use href="#own"/>\n'
+                   '<a href="javascript:go()"><text>x</text></a>\n'
+                   '<foreignObject><img xmlns="http://www.w3.org/1999/xhtml" src="//t.example/p.gif"/></foreignObject>\n'
+                   '<image href="https://activepodiatry.co.uk/soleus/images/a.png"/>\n</svg>\n')
     assert [str(problem) for problem in svg_problems(svg, "docs/images/x.svg", SITE)] == [
         "docs/images/x.svg:2: <script> in a picture runs code or shows a page when the picture's "
         "address is opened (save the drawing as plain SVG, without scripts or embedded HTML)",
         "docs/images/x.svg:3: the event handler onload=\"go()\" runs code in the visitor's browser (remove it)",
         "docs/images/x.svg:4: <foreignobject> in a picture runs code or shows a page when the "
         "picture's address is opened (save the drawing as plain SVG, without scripts or embedded HTML)",
-        f"docs/images/x.svg:5: loads https://i.example/d.png {LOADS} {SHOW_HERE}"]
+        f"docs/images/x.svg:5: loads https://i.example/d.png {LOADS} {SHOW_HERE}",
+        # no link check reads a picture's links
+        "docs/images/x.svg:7: the address 'javascript:go()' runs code in the visitor's browser (remove it)",
+        "docs/images/x.svg:8: <foreignobject> in a picture runs code or shows a page when the "
+        "picture's address is opened (save the drawing as plain SVG, without scripts or embedded HTML)",
+        f"docs/images/x.svg:8: loads //t.example/p.gif {LOADS} {SHOW_HERE}"]
     svg.write_text('<svg xmlns="http://www.w3.org/2000/svg"><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>')
     assert [problem.message.split(":")[0] for problem in svg_problems(svg, "docs/images/x.svg", SITE)] == [
         "the picture cannot be read as SVG"]

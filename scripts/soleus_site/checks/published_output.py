@@ -97,8 +97,9 @@ def candidates(document) -> list:
     return found
 
 
-def element_findings(element, site_host: str) -> Iterator[Finding]:
-    """What one element (of lxml's tree or Python-Markdown's) loads from other websites or runs."""
+def element_findings(element, site_host: str, in_page: bool = True) -> Iterator[Finding]:
+    """What one element (of lxml's tree or Python-Markdown's) loads from other websites or runs;
+    `in_page` when it is in a page, whose links the link check judges (an SVG file's are not)."""
     if not isinstance(element.tag, str):
         return  # a comment
     tag = _local(element.tag)
@@ -108,7 +109,8 @@ def element_findings(element, site_host: str) -> Iterator[Finding]:
         if name.startswith("on"):
             yield Finding(f"the event handler {name}=\"{value}\" runs code in the visitor's browser",
                           "remove it", name)
-        elif name in ADDRESSES and _runs_code(value, tag) and not _link_checked(tag, written):
+        elif (name in ADDRESSES and _runs_code(value, tag)
+              and not (in_page and _link_checked(tag, written))):
             yield Finding(f"the address '{value.strip()}' runs code in the visitor's browser",
                           "remove it", value.strip())
     if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
@@ -121,7 +123,8 @@ def element_findings(element, site_host: str) -> Iterator[Finding]:
         return
     for name in LOADED.get(tag, ()):
         for url in _addresses(attributes.get(name), name == "srcset"):
-            if not (url.startswith("//") and _link_checked(tag, name)):  # the link check refuses it
+            # (the link check refuses a page's //host/... address itself)
+            if not (url.startswith("//") and in_page and _link_checked(tag, name)):
                 yield from _foreign(url, site_host)
     if attributes.get("style"):
         yield from _css_loads(tinycss2.parse_blocks_contents(attributes["style"]), site_host)
@@ -163,7 +166,7 @@ def svg_problems(path: Path, shown: str, site_host: str) -> list[Problem]:
                                     f"when the picture's address is opened (save the drawing as "
                                     f"plain SVG, without scripts or embedded HTML)"))
         problems += [Problem(shown, element.sourceline or 0, finding.message)
-                     for finding in element_findings(element, site_host)]
+                     for finding in element_findings(element, site_host, in_page=False)]
     return problems
 
 
