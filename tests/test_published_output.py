@@ -113,6 +113,21 @@ def test_an_svg_picture_that_runs_code_or_loads_from_elsewhere_is_refused_at_its
         "the picture cannot be read as SVG"]
 
 
+def test_an_svg_pictures_entities_are_read_as_a_browser_reads_them_but_never_a_file(tmp_path):
+    """A browser expands the picture's own entities: a load hidden in one is found; an entity
+    that would read a file or an address is not read, and the picture is refused."""
+    svg = tmp_path / "x.svg"
+    svg.write_text('<!DOCTYPE svg [<!ENTITY s "@import \'https://css.example/i.css\';">]>\n'
+                   '<svg xmlns="http://www.w3.org/2000/svg">\n<style>&s;</style>\n</svg>\n')
+    assert [str(problem) for problem in svg_problems(svg, "docs/images/x.svg", SITE)] == [
+        f"docs/images/x.svg:3: loads https://css.example/i.css {LOADS} {SHOW_HERE}"]
+    svg.write_text('<!DOCTYPE svg [<!ENTITY e SYSTEM "file:///etc/hostname">]>\n'
+                   '<svg xmlns="http://www.w3.org/2000/svg">\n<text>&e;</text>\n</svg>\n')
+    assert [str(problem) for problem in svg_problems(svg, "docs/images/x.svg", SITE)] == [
+        "docs/images/x.svg:3: the picture cannot be read as SVG: Entity 'e' not defined, line 3, "
+        "column 10 (save it again from the drawing program as plain SVG)"]
+
+
 def test_every_route_to_the_published_site_is_an_error_at_the_line_that_made_it(project):
     """Markdown, attr_list, raw HTML, mkdocs.yml settings and a template: each finding at its line,
     and the site left as it was."""

@@ -48,8 +48,9 @@ PICTURE_TAGS = {"img", "source", "video", "input"}  # where a data: picture is o
 GOOGLE_FONTS = (("theme", "font"), "the theme loads its font from Google: write  font: false  "
                 "under theme:, and the site uses the reader's own fonts")
 SETTING_OF_HOST = {"fonts.googleapis.com": GOOGLE_FONTS, "fonts.gstatic.com": GOOGLE_FONTS}
-# An SVG is read as data: no entities expanded, nothing fetched, no huge trees
-SVG_PARSER = lxml.etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+# An SVG is read as a browser shows it, its own entities expanded (a drawing program's, or a load
+# hidden in one), but as data: no file or address read for an entity, nothing fetched, no huge trees
+SVG_PARSER = lxml.etree.XMLParser(resolve_entities="internal", no_network=True, huge_tree=False)
 HOW_TO_SHOW = ("save the file in docs/ and use it from there, or link to the other site so a "
                "visitor chooses to go")
 
