@@ -269,6 +269,34 @@ def test_a_webp_is_published_without_exif_and_xmp_lossy_or_lossless_as_it_was(tm
         assert difference(clean, original) < (0.01 if lossless else 2.0)
 
 
+def shown(path: Path) -> list[tuple[int, Image.Image]]:
+    """Each frame of an animation: how long it shows, and its picture."""
+    found = []
+    with Image.open(path) as picture:
+        for frame in ImageSequence.Iterator(picture):
+            frame.load()  # a WebP's frame tells its duration once read
+            found.append((frame.info["duration"], frame.copy()))
+    return found
+
+
+@pytest.mark.parametrize("lossless", [False, True])
+def test_an_animated_webp_keeps_its_frames_their_durations_its_loop_and_its_kind(tmp_path, lossless):
+    source = tmp_path / "steps.webp"
+    frames = [scene(), scene().transpose(Image.Transpose.FLIP_LEFT_RIGHT)]
+    frames[0].save(source, "WEBP", save_all=True, append_images=frames[1:], duration=[400, 800],
+                   loop=2, lossless=lossless, exif=phone_exif(1), xmp=XMP)
+    assert hidden_details(source, Image.open(source)) == ["EXIF", "XMP "]
+    done, copy = published(source)
+    assert done == CLEANED
+    assert_nothing_hidden(copy)
+    data = copy.read_bytes()
+    assert (b"VP8L" in data, b"VP8 " in data) == (lossless, not lossless)
+    assert Image.open(copy).n_frames == 2 and Image.open(copy).info["loop"] == 2
+    assert [duration for duration, _ in shown(copy)] == [400, 800]
+    for (_, clean), (_, original) in zip(shown(copy), shown(source)):
+        assert difference(clean, original) < (0.01 if lossless else 2.0)
+
+
 def test_a_webp_with_nothing_hidden_is_copied_byte_for_byte(tmp_path):
     source = tmp_path / "calf.webp"
     scene().save(source, "WEBP", icc_profile=SRGB)
