@@ -394,6 +394,22 @@ def test_an_animated_webp_keeps_its_frames_their_durations_its_loop_and_its_kind
         assert difference(clean, original) < (0.01 if lossless else 2.0)
 
 
+def test_an_animation_of_lossy_and_lossless_frames_is_written_lossy(tmp_path):
+    """A frame of noise with see-through parts (lossy, with its alpha apart) then a flat one
+    (lossless): WebP has no "keep", so the animation is written lossy, at quality 90."""
+    noise = Image.effect_noise((64, 64), 80).convert("RGBA")
+    noise.putalpha(Image.linear_gradient("L").resize((64, 64)))
+    flat = Image.new("RGBA", (64, 64), (255, 0, 0, 128))
+    source = tmp_path / "mixed.webp"
+    noise.save(source, "WEBP", save_all=True, append_images=[flat], allow_mixed=True,
+               duration=[100, 200], quality=50, exif=phone_exif(1))
+    assert all(kind in source.read_bytes() for kind in (b"VP8L", b"VP8 ", b"ALPH"))
+    done, copy = published(source)
+    assert done == CLEANED
+    assert (b"VP8L" in copy.read_bytes(), b"VP8 " in copy.read_bytes()) == (False, True)
+    assert [duration for duration, _ in shown(copy)] == [100, 200]
+
+
 @pytest.mark.parametrize("after", [b"\n", b"PK\3\4 a zip of notes"])
 def test_whatever_follows_a_webps_end_is_left_out(tmp_path, after):
     source = tmp_path / "calf.webp"

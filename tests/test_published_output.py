@@ -64,7 +64,7 @@ def test_a_load_from_another_website_is_found_by_every_route(html, url):
     '<p style="color: red">x</p>',
     f'<p style="background: url(https://{SITE}/soleus/b.png)">x</p>',
     f'<style>@import "https://{SITE}/soleus/x.css";</style>',
-    '<p style="color: red">Write @import "https://css.example/i.css"; at the top</p>',  # words
+    '<p style="color: red">@import "https://css.example/i.css"; goes at the top</p>',  # words
     '<input type="image" src="data:image/png;base64,iVBORw0KGgo=" alt="Go">',  # a picture
     '<input type="image" src="DATA:Image/PNG;base64,iVBORw0KGgo=" alt="Go">',
     '<img src="//cdn.example/a.png" alt="">',  # refused by the link check, in its own words
@@ -123,7 +123,8 @@ def test_the_elements_that_may_load_or_run_something_are_the_only_candidates():
 
 def test_a_finding_is_located_at_the_first_place_that_holds_it_else_at_the_fallback():
     finding = Finding("loads x", "do y", "x")
-    nowhere, in_settings = (lambda found: None), (lambda found: ("mkdocs.yml", 12))
+    nowhere = lambda found: None  # noqa: E731
+    in_settings = lambda found: ("mkdocs.yml", 12) if found.value == "x" else None  # noqa: E731
     in_template = lambda found: ("overrides/main.html", 3)  # noqa: E731
     assert located(finding, [nowhere, in_settings, in_template], "site/index.html") == Problem(
         "mkdocs.yml", 12, "loads x (do y)")
