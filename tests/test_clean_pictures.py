@@ -398,16 +398,34 @@ def test_an_animation_of_lossy_and_lossless_frames_is_written_lossy(tmp_path):
     """A frame of noise with see-through parts (lossy, with its alpha apart) then a flat one
     (lossless): WebP has no "keep", so the animation is written lossy, at quality 90."""
     noise = Image.effect_noise((64, 64), 80).convert("RGBA")
-    noise.putalpha(Image.linear_gradient("L").resize((64, 64)))
+    noise.putalpha(Image.linear_gradient("L").resize((64, 43)).resize((64, 64)))
     flat = Image.new("RGBA", (64, 64), (255, 0, 0, 128))
     source = tmp_path / "mixed.webp"
     noise.save(source, "WEBP", save_all=True, append_images=[flat], allow_mixed=True,
                duration=[100, 200], quality=50, exif=phone_exif(1))
-    assert all(kind in source.read_bytes() for kind in (b"VP8L", b"VP8 ", b"ALPH"))
+    data = source.read_bytes()
+    assert all(kind in data for kind in (b"VP8L", b"VP8 ", b"ALPH"))
+    # the first frame's alpha is of an odd size (3105 bytes), padded, before its picture
+    assert struct.unpack_from("<I", data, data.index(b"ALPH") + 4)[0] == 3105
     done, copy = published(source)
     assert done == CLEANED
     assert (b"VP8L" in copy.read_bytes(), b"VP8 " in copy.read_bytes()) == (False, True)
     assert [duration for duration, _ in shown(copy)] == [100, 200]
+
+
+def test_an_animated_webp_with_a_byte_after_its_end_is_published_without_it(tmp_path):
+    source = tmp_path / "steps.webp"
+    frames = [scene(), scene().transpose(Image.Transpose.FLIP_LEFT_RIGHT)]
+    frames[0].save(source, "WEBP", save_all=True, append_images=frames[1:], duration=[400, 800],
+                   lossless=True)
+    source.write_bytes(source.read_bytes() + b"\n")
+    assert hidden_details(source, Image.open(source)) == ["after the end"]
+    done, copy = published(source)
+    assert done == CLEANED
+    data = copy.read_bytes()
+    assert len(data) == 8 + struct.unpack_from("<I", data, 4)[0]
+    assert (b"VP8L" in data, b"VP8 " in data) == (True, False)
+    assert [duration for duration, _ in shown(copy)] == [400, 800]
 
 
 @pytest.mark.parametrize("after", [b"\n", b"PK\3\4 a zip of notes"])
