@@ -129,6 +129,28 @@ SAME_WHEN = {
                        "anything reads them",
     "url_for": "shortcodes ask url_for only for files that exist and are not pages (video, "
                "posters, captions), whose URL is their docs path",
+    "missing": "an attribute that is not there reads as '' or as 'XXXX', and neither is a value "
+               "the check looks for ('refresh', a kind of link that only names a page)",
+    "one }": "lxml's names hold at most one '}' (the end of their {namespace}), so splitting once "
+             "from either end, or twice, leaves the same last part",
+    "no scheme": "without ':' a value has no scheme: urlsplit finds none either, and 'xxxx' is no "
+                 "scheme that runs code (the test only spares parsing each plain address)",
+    "line": "lxml gives every element it parses from a file, and every syntax error (1 for an "
+            "empty file), its line, so the default is never used",
+    "locale": "the same where the locale's encoding is UTF-8, as for the build and the tests "
+              "(LANG=C.UTF-8); encoding='utf-8' keeps it so on a machine that is not: not pinned",
+    "timeout": "caught, not survived: the mutant reads the same place of the file forever, so the "
+               "tests never end and mutmut reports a timeout",
+    "2 GiB": "harmless, not equivalent: differs only for a size of 2 GiB or more read as negative, "
+             "in a damaged file (no picture within page_tools.MAX_PIXELS has such a chunk)",
+    "default never used": "Pillow always gives it (every PNG and WebP it opens has n_frames, every "
+                          "animation its loop, every frame once read its duration)",
+    "save_all": "Pillow saves every frame when it is given append_images and save_all is not "
+                "given (or None)",
+    "unused data": "only the colour chunks' data is used, and those are read; the data of others "
+                   "and the size of 'after the end' are never looked at",
+    "empty chunk": "differs only for an empty chunk (a header with no data) at the end of the file "
+                   "or of a frame, which holds no picture",
 }
 EQUIVALENT = {
     "page_tools.x_field_line__mutmut_10": "falsy",  # "" and None are both not a mapping
@@ -268,6 +290,62 @@ EQUIVALENT = {
     "handout.sheet.x_qr_svg__mutmut_7": "falsy",
     **{f"handout.sheet.x_render_page__mutmut_{n}": "falsy" for n in (112, 114)},
     "handout.sheet.x_render_page__mutmut_129": "x end",
+    # What a published page loads or runs, each page's policy, the published pictures' metadata
+    "checks.published_output.x__css_loads_with_lines__mutmut_2": "falsy",
+    "checks.published_output.x__foreign__mutmut_21": "the host is only looked up among "
+        "SETTING_OF_HOST's (Google's fonts), where neither '' nor 'XXXX' is (for an address with "
+        "no host name, such as https://:443/)",
+    **{f"checks.published_output.x__local__mutmut_{n}": "one }" for n in (5, 6, 8)},
+    **{f"checks.published_output.x__runs_code__mutmut_{n}": "no scheme" for n in (3, 8)},
+    "checks.published_output.x__runs_code__mutmut_28": "a value whose characters from the 6th "
+        "start with 'image/' has no 'svg' there",
+    "checks.published_output.x__runs_code__mutmut_29": "harmless, not equivalent: differs only "
+        "for a made-up type with 'svg' just after 'image/' and 7 more characters "
+        "(data:image/abcdefgsvg); the SVG type, image/svg+xml, is refused either way",
+    "checks.published_output.x_candidates__mutmut_2": "lxml's comments and processing "
+        "instructions have no attributes and are none of ACTIVE_TAGS: never candidates either way",
+    **{f"checks.published_output.x_element_findings__mutmut_{n}": "missing" for n in (58, 96)},
+    "checks.published_output.x_element_findings__mutmut_102": "harmless: differs only for a "
+        "<link rel> that lists all eight kinds of NAMING_LINKS at once",
+    **{f"checks.published_output.x_stylesheet_problems__mutmut_{n}": "locale" for n in (3, 5)},
+    "checks.published_output.x_stylesheet_problems__mutmut_8": "case",
+    **{f"checks.published_output.x_svg_problems__mutmut_{n}": "lxml's default XMLParser (5.0 and "
+       "later) is SVG_PARSER: internal entities only, no network, no huge trees (SVG_PARSER says "
+       "so whatever lxml's defaults)" for n in (3, 5)},
+    **{f"checks.published_output.x_svg_problems__mutmut_{n}": "line" for n in (14, 31, 42)},
+    "checks.published_output.x_svg_problems__mutmut_45": "falsy",
+    **{f"published_pictures.x__frames__mutmut_{n}": "default never used" for n in (5, 7, 10)},
+    **{f"published_pictures.x__png_chunks__mutmut_{n}": "timeout" for n in (32, 36, 37)},
+    "published_pictures.x__webp_chunks__mutmut_37": "timeout",
+    **{f"published_pictures.x__png_chunks__mutmut_{n}": "unused data" for n in (28, 46)},
+    "published_pictures.x__webp_chunks__mutmut_51": "unused data",
+    **{f"published_pictures.x__png_chunks__mutmut_{n}": "any data after IEND, one byte or more, "
+       "reads as true either way" for n in (43, 44)},
+    **{f"published_pictures.x__png_chunks__mutmut_{n}": "2 GiB" for n in (21,)},
+    **{f"published_pictures.x__webp_chunks__mutmut_{n}": "2 GiB" for n in (14, 32)},
+    **{f"published_pictures.x__webp_lossless__mutmut_{n}": "2 GiB" for n in (16, 39)},
+    **{f"published_pictures.x__webp_lossless__mutmut_{n}": "empty chunk" for n in (6, 7, 28, 29)},
+    "published_pictures.x__save_jpeg__mutmut_8": "falsy",  # comment=None: no comment either
+    "published_pictures.x__save_jpeg__mutmut_15": "case",
+    **{f"published_pictures.x__save_jpeg__mutmut_{n}": "quality='keep' takes the quantisation "
+       "tables and subsampling from the JPEG as read, which the other branch gives Pillow itself: "
+       "the same file" for n in (29, 30)},
+    **{f"published_pictures.x__save_png__mutmut_{n}": "default never used" for n in (8, 11, 14, 39, 41, 44)},
+    **{f"published_pictures.x__save_png__mutmut_{n}": "save_all" for n in (22, 29)},
+    **{f"published_pictures.x__save_png__mutmut_{n}": "Pillow takes each frame's duration from its "
+       "own info when none is given, and each frame is a copy that keeps it" for n in (24, 31)},
+    "published_pictures.x__save_png__mutmut_32": "Pillow takes the loop from the first frame's "
+        "info when none is given, which frames[0] (a copy) keeps",
+    **{f"published_pictures.x__save_png__mutmut_{n}": "case" for n in (35, 54)},
+    "published_pictures.x__save_webp__mutmut_12": "case",
+    **{f"published_pictures.x__save_webp__mutmut_{n}": "default never used" for n in (22, 25, 28, 48, 50, 53)},
+    "published_pictures.x__save_webp__mutmut_29": "Pillow writes a WebP of one frame with save_all "
+        "as it writes it without (its _save_all falls back to _save)",
+    **{f"published_pictures.x__save_webp__mutmut_{n}": "save_all" for n in (34, 39)},
+    "published_pictures.x__turned__mutmut_2": "ImageOps.exif_transpose of a picture that already "
+        "stands right is a copy of it, saved the same way (a JPEG by _save_jpeg's other branch, "
+        "which gives the same file)",
+    **{f"published_pictures.x_hidden_details__mutmut_{n}": "case" for n in (28, 36)},
     "plugin.xǁSoleusPluginǁ_docs_file__mutmut_3": "a URL with a host names no file of the site: its "
         "path, from the site's root, is no docs file either",
     "plugin.xǁSoleusPluginǁon_nav__mutmut_7": "every nav item (page, section, link) has a "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import struct
 from pathlib import Path
 
@@ -22,7 +23,8 @@ from conftest import (assert_failed_and_site_kept, edit, jpeg_header, line_of, p
                       problems_of, run_build, tree_digest)
 from soleus_site.page_tools import image_size, pixel_size
 from soleus_site.published_pictures import (CLEANED, COPIED, TOO_LARGE, UNREADABLE_PICTURE,
-                                            hidden_details, publish_picture)
+                                            CleanPicture, hidden_details, publish_picture,
+                                            unreadable_message)
 
 OWNER, SERIAL, PLACE = "Jane Patient", "SN123456789", "12 Acacia Avenue"
 SECRETS = (OWNER.encode(), SERIAL.encode(), PLACE.encode(), b"PhoneMaker")
@@ -145,6 +147,27 @@ def test_a_jpeg_with_nothing_hidden_is_copied_byte_for_byte(tmp_path, options):
     assert (done, copy.read_bytes()) == (COPIED, source.read_bytes())
 
 
+def test_a_turned_photo_keeps_its_chroma_subsampling(tmp_path):
+    """Written again to stand as the phone meant, a photo keeps its full colour detail (4:4:4),
+    not Pillow's default (4:2:0)."""
+    source = phone_photo(tmp_path / "calf.jpg", subsampling="4:4:4")
+    done, copy = published(source)
+    assert done == CLEANED
+    with Image.open(source) as original, Image.open(copy) as clean:
+        assert JpegImagePlugin.get_sampling(clean) == JpegImagePlugin.get_sampling(original) == 0
+        assert clean.quantization == original.quantization
+
+
+@pytest.mark.parametrize("after", [b"\n", b"XX", b"....ftypmp42 a phone's clip"])
+def test_whatever_follows_a_jpegs_end_is_hidden_detail(tmp_path, after):
+    source = tmp_path / "photo.jpg"
+    source.write_bytes(jpeg_header(16, 16) + after)
+    with Image.open(source) as picture:
+        assert hidden_details(source, picture) == ["after the end"]
+    done, copy = published(source)
+    assert done == CLEANED and copy.read_bytes().endswith(b"\xff\xd9")
+
+
 def test_a_jpeg_padded_with_zeros_is_copied_but_data_after_its_end_is_left_out(tmp_path):
     (tmp_path / "padded.jpg").write_bytes(jpeg_header(16, 16) + bytes(100))
     assert published(tmp_path / "padded.jpg")[0] == COPIED
@@ -204,6 +227,15 @@ def test_a_png_is_published_without_its_text_and_exif_keeping_transparency_and_c
         assert difference(clean, original) == 0  # PNG loses nothing
 
 
+def test_a_pngs_colour_chunks_are_written_again_as_they_were(tmp_path):
+    source = png_with_text(tmp_path / "diagram.png", scene())
+    done, copy = published(source)
+    assert done == CLEANED
+    assert chunks(copy) == [b"IHDR", b"gAMA", b"IDAT", b"IEND"]
+    with Image.open(copy) as clean:
+        assert clean.info["gamma"] == 0.45455
+
+
 def test_a_palette_png_keeps_its_transparent_colour(tmp_path):
     picture = scene().convert("P", palette=Image.Palette.ADAPTIVE, colors=16)
     source = png_with_text(tmp_path / "icon.png", picture, transparency=0)
@@ -224,14 +256,37 @@ def test_a_png_turned_by_its_exif_stands_as_it_was_meant(tmp_path):
     assert difference(Image.open(copy), Image.open(source).transpose(Image.Transpose.ROTATE_90)) == 0
 
 
+@pytest.mark.parametrize("orientation, turn", [
+    (2, Image.Transpose.FLIP_LEFT_RIGHT), (3, Image.Transpose.ROTATE_180), (6, Image.Transpose.ROTATE_270)])
+def test_a_png_mirrored_or_turned_by_its_exif_stands_as_it_was_meant(tmp_path, orientation, turn):
+    source = tmp_path / "turned.png"
+    scene().save(source, "PNG", exif=phone_exif(orientation))
+    done, copy = published(source)
+    assert done == CLEANED
+    assert_nothing_hidden(copy)
+    assert difference(Image.open(copy), Image.open(source).transpose(turn)) == 0
+
+
+def test_a_png_cut_short_after_its_picture_hides_nothing(tmp_path):
+    """Its end (IEND) lost and a few bytes left, too few to be a chunk: it is copied as it is."""
+    source = tmp_path / "cut.png"
+    source.write_bytes(png_header(16, 16)[:-12] + b"\0\0\0")
+    with Image.open(source) as picture:
+        assert hidden_details(source, picture) == []
+    assert published(source)[0] == COPIED
+
+
 def test_a_png_with_nothing_hidden_is_copied_byte_for_byte_but_not_data_after_its_end(tmp_path):
     source = tmp_path / "plain.png"
     scene("RGBA").save(source, "PNG", icc_profile=SRGB, dpi=(144, 144))
     done, copy = published(source)
     assert (done, copy.read_bytes()) == (COPIED, source.read_bytes())
-    (tmp_path / "tail.png").write_bytes(source.read_bytes() + b"PK\3\4 a zip of notes")
-    done, copy = published(tmp_path / "tail.png")
-    assert done == CLEANED and copy.read_bytes().endswith(b"IEND\xaeB`\x82")
+    for after in (b"PK\3\4 a zip of notes", b"\n"):  # even one byte
+        (tmp_path / "tail.png").write_bytes(source.read_bytes() + after)
+        with Image.open(tmp_path / "tail.png") as picture:
+            assert hidden_details(tmp_path / "tail.png", picture) == ["after the end"]
+        done, copy = published(tmp_path / "tail.png")
+        assert done == CLEANED and copy.read_bytes().endswith(b"IEND\xaeB`\x82")
 
 
 def test_an_animated_png_keeps_its_frames_their_durations_and_its_loop(tmp_path):
@@ -251,6 +306,24 @@ def test_an_animated_png_keeps_its_frames_their_durations_and_its_loop(tmp_path)
         assert shown == [(500, 0), (250, 0), (1000, 0)]
 
 
+def test_an_animated_png_of_two_frames_keeps_both_and_its_colour(tmp_path):
+    source = tmp_path / "steps.png"
+    frames = [scene(), scene().transpose(Image.Transpose.FLIP_LEFT_RIGHT)]
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Author", OWNER)
+    info.add(b"gAMA", struct.pack(">I", 45455))
+    frames[0].save(source, "PNG", save_all=True, append_images=frames[1:], duration=[400, 800],
+                   loop=0, pnginfo=info)
+    done, copy = published(source)
+    assert done == CLEANED
+    assert_nothing_hidden(copy)
+    assert b"gAMA" in chunks(copy)
+    with Image.open(copy) as clean:
+        assert (clean.n_frames, clean.info["loop"], clean.info["gamma"]) == (2, 0, 0.45455)
+        assert [(frame.info["duration"], difference(frame, frames[index]))
+                for index, frame in enumerate(ImageSequence.Iterator(clean))] == [(400, 0), (800, 0)]
+
+
 # WebP ---------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lossless", [False, True])
@@ -267,6 +340,104 @@ def test_a_webp_is_published_without_exif_and_xmp_lossy_or_lossless_as_it_was(tm
     with Image.open(source) as original, Image.open(copy) as clean:
         assert (clean.mode, clean.size, clean.info["icc_profile"]) == ("RGBA", (96, 64), SRGB)
         assert difference(clean, original) < (0.01 if lossless else 2.0)
+
+
+def test_a_lossy_webp_is_written_again_at_quality_90_a_lossless_one_as_it_was(tmp_path):
+    for lossless in (False, True):
+        source = tmp_path / "calf.webp"
+        scene().save(source, "WEBP", lossless=lossless, quality=50, exif=phone_exif(1))
+        done, copy = published(source)
+        assert done == CLEANED
+        expected = io.BytesIO()
+        Image.open(source).save(expected, "WEBP", **({"lossless": True} if lossless else {"quality": 90}))
+        assert copy.read_bytes() == expected.getvalue()
+
+
+def test_a_lossless_webp_with_an_odd_sized_colour_profile_stays_lossless(tmp_path):
+    """Chunks are padded to an even size: the picture after an odd-sized profile is still found."""
+    profile = SRGB + b"\0" * (1 - len(SRGB) % 2)
+    source = tmp_path / "calf.webp"
+    scene("RGBA").save(source, "WEBP", lossless=True, icc_profile=profile, xmp=XMP)
+    done, copy = published(source)
+    assert done == CLEANED
+    assert b"VP8L" in copy.read_bytes() and b"VP8 " not in copy.read_bytes()
+    with Image.open(source) as original, Image.open(copy) as clean:
+        assert clean.info["icc_profile"] == profile
+        assert difference(clean, original) == 0
+
+
+def shown(path: Path) -> list[tuple[int, Image.Image]]:
+    """Each frame of an animation: how long it shows, and its picture."""
+    found = []
+    with Image.open(path) as picture:
+        for frame in ImageSequence.Iterator(picture):
+            frame.load()  # a WebP's frame tells its duration once read
+            found.append((frame.info["duration"], frame.copy()))
+    return found
+
+
+@pytest.mark.parametrize("lossless", [False, True])
+def test_an_animated_webp_keeps_its_frames_their_durations_its_loop_and_its_kind(tmp_path, lossless):
+    source = tmp_path / "steps.webp"
+    frames = [scene(), scene().transpose(Image.Transpose.FLIP_LEFT_RIGHT)]
+    frames[0].save(source, "WEBP", save_all=True, append_images=frames[1:], duration=[400, 800],
+                   loop=2, lossless=lossless, exif=phone_exif(1), xmp=XMP)
+    assert hidden_details(source, Image.open(source)) == ["EXIF", "XMP "]
+    done, copy = published(source)
+    assert done == CLEANED
+    assert_nothing_hidden(copy)
+    data = copy.read_bytes()
+    assert (b"VP8L" in data, b"VP8 " in data) == (lossless, not lossless)
+    assert Image.open(copy).n_frames == 2 and Image.open(copy).info["loop"] == 2
+    assert [duration for duration, _ in shown(copy)] == [400, 800]
+    for (_, clean), (_, original) in zip(shown(copy), shown(source)):
+        assert difference(clean, original) < (0.01 if lossless else 2.0)
+
+
+def test_an_animation_of_lossy_and_lossless_frames_is_written_lossy(tmp_path):
+    """A frame of noise with see-through parts (lossy, with its alpha apart) then a flat one
+    (lossless): WebP has no "keep", so the animation is written lossy, at quality 90."""
+    noise = Image.effect_noise((64, 64), 80).convert("RGBA")
+    noise.putalpha(Image.linear_gradient("L").resize((64, 43)).resize((64, 64)))
+    flat = Image.new("RGBA", (64, 64), (255, 0, 0, 128))
+    source = tmp_path / "mixed.webp"
+    noise.save(source, "WEBP", save_all=True, append_images=[flat], allow_mixed=True,
+               duration=[100, 200], quality=50, exif=phone_exif(1))
+    data = source.read_bytes()
+    assert all(kind in data for kind in (b"VP8L", b"VP8 ", b"ALPH"))
+    # the first frame's alpha is of an odd size (3105 bytes), padded, before its picture
+    assert struct.unpack_from("<I", data, data.index(b"ALPH") + 4)[0] == 3105
+    done, copy = published(source)
+    assert done == CLEANED
+    assert (b"VP8L" in copy.read_bytes(), b"VP8 " in copy.read_bytes()) == (False, True)
+    assert [duration for duration, _ in shown(copy)] == [100, 200]
+
+
+def test_an_animated_webp_with_a_byte_after_its_end_is_published_without_it(tmp_path):
+    source = tmp_path / "steps.webp"
+    frames = [scene(), scene().transpose(Image.Transpose.FLIP_LEFT_RIGHT)]
+    frames[0].save(source, "WEBP", save_all=True, append_images=frames[1:], duration=[400, 800],
+                   lossless=True)
+    source.write_bytes(source.read_bytes() + b"\n")
+    assert hidden_details(source, Image.open(source)) == ["after the end"]
+    done, copy = published(source)
+    assert done == CLEANED
+    data = copy.read_bytes()
+    assert len(data) == 8 + struct.unpack_from("<I", data, 4)[0]
+    assert (b"VP8L" in data, b"VP8 " in data) == (True, False)
+    assert [duration for duration, _ in shown(copy)] == [400, 800]
+
+
+@pytest.mark.parametrize("after", [b"\n", b"PK\3\4 a zip of notes"])
+def test_whatever_follows_a_webps_end_is_left_out(tmp_path, after):
+    source = tmp_path / "calf.webp"
+    scene().save(source, "WEBP", lossless=True)
+    source.write_bytes(source.read_bytes() + after)
+    with Image.open(source) as picture:
+        assert hidden_details(source, picture) == ["after the end"]
+    done, copy = published(source)
+    assert done == CLEANED
+    assert len(copy.read_bytes()) == 8 + struct.unpack_from("<I", copy.read_bytes(), 4)[0]
 
 
 def test_a_webp_with_nothing_hidden_is_copied_byte_for_byte(tmp_path):
@@ -312,6 +483,46 @@ def test_a_jpeg_made_huge_only_in_its_header_is_never_decoded(tmp_path):
     (tmp_path / "photo.jpg").write_bytes(bytes(data))
     assert published(tmp_path / "photo.jpg")[0] == TOO_LARGE
     assert Image.MAX_IMAGE_PIXELS == 89_478_485
+
+
+@pytest.mark.parametrize("name, kind", [("a.jpg", "JPEG"), ("B.JPEG", "JPEG"), ("c.PNG", "PNG"),
+                                        ("d.webp", "WebP")])
+def test_staff_are_told_which_kind_of_picture_could_not_be_read(name, kind):
+    assert unreadable_message(Path("docs/images") / name) == (
+        f"this picture could not be read as a {kind} picture (it may be damaged, or of another kind "
+        "under this name, such as an iPhone's HEIC), so it is not published: open it in a picture "
+        "editor and save it again as a JPEG or PNG")
+
+
+def test_a_clean_picture_is_the_same_file_to_mkdocs_and_publishes_itself(tmp_path):
+    """Only its copy differs: where it comes from and goes, its address and whether it is in the
+    site are MkDocs' own; `mkdocs serve --dirty` publishes it again only once it has changed."""
+    from mkdocs.structure.files import File, InclusionLevel
+
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / "images").mkdir(parents=True)
+    (docs / "images" / "calf.jpg").write_bytes(jpeg_header(16, 16))
+    file = File("images/calf.jpg", str(docs), str(site), use_directory_urls=False,
+                dest_uri="pictures/calf.jpg", inclusion=InclusionLevel.NOT_IN_NAV)
+    published_now = []
+    picture = CleanPicture(file, published_now.append)
+    assert [(getattr(picture, name), getattr(file, name)) for name in (
+        "src_uri", "abs_src_path", "dest_uri", "abs_dest_path", "url", "use_directory_urls",
+        "inclusion")] == [(getattr(file, name),) * 2 for name in (
+        "src_uri", "abs_src_path", "dest_uri", "abs_dest_path", "url", "use_directory_urls",
+        "inclusion")]
+    assert (picture.dest_uri, picture.inclusion) == ("pictures/calf.jpg", InclusionLevel.NOT_IN_NAV)
+    picture.copy_file()
+    assert published_now == [picture]
+    (site / "pictures").mkdir(parents=True)
+    (site / "pictures" / "calf.jpg").write_bytes(b"published")  # newer than docs/'s
+    picture.copy_file(dirty=True)
+    assert published_now == [picture]
+    picture.copy_file()
+    assert published_now == [picture, picture]
+    os.utime(docs / "images" / "calf.jpg", (4_000_000_000, 4_000_000_000))  # changed since
+    picture.copy_file(dirty=True)
+    assert published_now == [picture] * 3
 
 
 # In a copy of the project ------------------------------------------------------------------------

@@ -194,6 +194,7 @@ def _frames(picture: Image.Image) -> tuple[list[Image.Image], list[int]]:
     """An animation's frames, as Pillow puts them together, and how long each shows (ms)."""
     frames, durations = [], []
     for frame in ImageSequence.Iterator(picture):
+        frame.load()  # a WebP's frame tells how long it shows only once it is read
         durations.append(frame.info.get("duration", 0))
         frames.append(frame.copy())
     return frames, durations

@@ -48,8 +48,9 @@ PICTURE_TAGS = {"img", "source", "video", "input"}  # where a data: picture is o
 GOOGLE_FONTS = (("theme", "font"), "the theme loads its font from Google: write  font: false  "
                 "under theme:, and the site uses the reader's own fonts")
 SETTING_OF_HOST = {"fonts.googleapis.com": GOOGLE_FONTS, "fonts.gstatic.com": GOOGLE_FONTS}
-# An SVG is read as data: no entities expanded, nothing fetched, no huge trees
-SVG_PARSER = lxml.etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+# An SVG is read as a browser shows it, its own entities expanded (a drawing program's, or a load
+# hidden in one), but as data: no file or address read for an entity, nothing fetched, no huge trees
+SVG_PARSER = lxml.etree.XMLParser(resolve_entities="internal", no_network=True, huge_tree=False)
 HOW_TO_SHOW = ("save the file in docs/ and use it from there, or link to the other site so a "
                "visitor chooses to go")
 
@@ -97,8 +98,9 @@ def candidates(document) -> list:
     return found
 
 
-def element_findings(element, site_host: str) -> Iterator[Finding]:
-    """What one element (of lxml's tree or Python-Markdown's) loads from other websites or runs."""
+def element_findings(element, site_host: str, in_page: bool = True) -> Iterator[Finding]:
+    """What one element (of lxml's tree or Python-Markdown's) loads from other websites or runs;
+    `in_page` when it is in a page, whose links the link check judges (an SVG file's are not)."""
     if not isinstance(element.tag, str):
         return  # a comment
     tag = _local(element.tag)
@@ -108,7 +110,8 @@ def element_findings(element, site_host: str) -> Iterator[Finding]:
         if name.startswith("on"):
             yield Finding(f"the event handler {name}=\"{value}\" runs code in the visitor's browser",
                           "remove it", name)
-        elif name in ADDRESSES and _runs_code(value, tag) and not _link_checked(tag, written):
+        elif (name in ADDRESSES and _runs_code(value, tag)
+              and not (in_page and _link_checked(tag, written))):
             yield Finding(f"the address '{value.strip()}' runs code in the visitor's browser",
                           "remove it", value.strip())
     if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
@@ -116,11 +119,13 @@ def element_findings(element, site_host: str) -> Iterator[Finding]:
                       "remove it, and link to the page instead", "refresh")
     if tag == "base":
         yield Finding("a <base> changes where every link of the page leads", "remove it", "<base")
-    if tag == "link" and set((attributes.get("rel") or "").lower().split()) & NAMING_LINKS:
+    kinds = set((attributes.get("rel") or "").lower().split())
+    if tag == "link" and kinds and kinds <= NAMING_LINKS:  # "alternate stylesheet" still loads
         return
     for name in LOADED.get(tag, ()):
         for url in _addresses(attributes.get(name), name == "srcset"):
-            if not (url.startswith("//") and _link_checked(tag, name)):  # the link check refuses it
+            # (the link check refuses a page's //host/... address itself)
+            if not (url.startswith("//") and in_page and _link_checked(tag, name)):
                 yield from _foreign(url, site_host)
     if attributes.get("style"):
         yield from _css_loads(tinycss2.parse_blocks_contents(attributes["style"]), site_host)
@@ -162,7 +167,7 @@ def svg_problems(path: Path, shown: str, site_host: str) -> list[Problem]:
                                     f"when the picture's address is opened (save the drawing as "
                                     f"plain SVG, without scripts or embedded HTML)"))
         problems += [Problem(shown, element.sourceline or 0, finding.message)
-                     for finding in element_findings(element, site_host)]
+                     for finding in element_findings(element, site_host, in_page=False)]
     return problems
 
 
@@ -221,7 +226,8 @@ def _css_loads_with_lines(rules, site_host: str) -> Iterator[tuple[Finding, int]
         elif node.type == "function" and node.lower_name in ("url", "image-set", "src"):
             url = next((arg.value for arg in node.arguments if arg.type == "string"), None)
         elif node.type == "at-rule" and node.lower_at_keyword == "import":
-            url = next((token.value for token in node.prelude if token.type in ("string", "url")), None)
+            # @import "x.css" (its url(x.css) is a url node of its prelude, found as any other)
+            url = next((token.value for token in node.prelude if token.type == "string"), None)
         if url:
             for finding in _foreign(url.strip(), site_host):
                 yield finding, node.source_line
