@@ -116,6 +116,26 @@ def test_search_finds_the_exercise_and_achilles(visit, query, expected_page):
     assert expected_page in [title.strip() for title in titles]
 
 
+# Whether the page has asked for the search index (every page's words) yet
+INDEX_FETCHED = ("() => performance.getEntriesByType('resource')"
+                 ".some(entry => entry.name.endsWith('/search/search_index.json'))")
+
+
+@pytest.mark.parametrize("width", (360, 1280))
+def test_the_search_index_is_fetched_only_once_search_is_opened(visit, width):
+    """11 KB every page loaded for a search most visitors never make (overrides/main.html)."""
+    page = visit("exercise/", width).page
+    page.wait_for_timeout(300)
+    assert page.evaluate(INDEX_FETCHED) is False
+    if width == 360:  # the search button (keyboard.js's) opens search
+        page.locator("button[data-toggle='__search']").click()
+    else:  # focus in the search box opens search
+        page.locator("input[data-md-component='search-query']").click()
+    page.keyboard.type("blood clot")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    assert page.evaluate(INDEX_FETCHED) is True
+
+
 def test_print_hides_navigation_and_shows_the_video_as_a_link(visit):
     current = visit("exercise/", 1280)
     current.page.emulate_media(media="print")
