@@ -12,6 +12,7 @@ import re
 import shutil
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from conftest import FIXTURES_DIR, edit, line_of
@@ -485,3 +486,250 @@ def assert_in_order(html: str, fragments: list[str]) -> None:
         found = html.find(fragment, position)
         assert found >= 0, f"not found (after the fragment before): {fragment}"
         position = found + len(fragment)
+
+
+# What a built page loads or runs, its Content-Security-Policy, drafts and previews -----------------
+# Built with MkDocs in-process as `mkdocs build` or `mkdocs serve` would (run_mkdocs): each problem
+# as the plugin logged it, in the order found, so one found twice would show twice.
+
+def run_mkdocs(project: Path, command: str = "build", site_url: str | None = None):
+    """The soleus plugin after MkDocs built the project into project/site with `command`'s
+    settings: under "serve", as `mkdocs serve` does, the site at its local address with drafts."""
+    from mkdocs.commands.build import build as build_site_with_mkdocs
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    config.plugins.on_startup(command=command, dirty=False)
+    serve_url = None
+    if command == "serve":
+        config.site_url = serve_url = site_url or "http://127.0.0.1:8000/tiny/"
+    elif site_url:
+        config.site_url = site_url
+    try:
+        build_site_with_mkdocs(config, serve_url=serve_url)
+    finally:
+        config.plugins.on_shutdown()
+    return config.plugins["soleus"]
+
+
+def logged(plugin) -> list[str]:
+    return [str(problem) for problem in plugin.state.problems]
+
+
+def html_of(project: Path, page: str) -> str:
+    return (project / "site" / page).read_text(encoding="utf-8")
+
+
+def policy_of(project: Path, page: str) -> str:
+    return lxml.html.parse(str(project / "site" / page)).getroot().xpath(
+        "//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+
+
+LOADS = "from another website before the visitor clicks anything (that site learns who is reading)"
+SHOW_HERE = ("(save the file in docs/ and use it from there, or link to the other site so a visitor "
+             "chooses to go)")
+
+
+def test_what_a_pages_words_load_or_run_is_one_problem_at_its_line(tiny):
+    """A picture from another website (on a paragraph's second line, or in raw HTML), an event
+    handler from attr_list: each reported once, at its line; the site's own address is not
+    another website; a <script> is reported only as not allowed."""
+    write(tiny, "loads.md", page("Loads", (
+        "# Loads\n"  # 8
+        "\n"
+        "A picture from elsewhere\n"  # 10
+        "and ![Calf](https://cdn.example.com/calf.png) on the next line.\n"  # 11
+        "\n"
+        "![Ours](https://example.org/tiny/favicon.svg)\n"  # 13
+        "\n"
+        '<p>Raw <img src="https://pics.example.com/heel.png" alt="Heel"> and '  # 15
+        '<img src="https://example.org/tiny/favicon.svg" alt="Ours"></p>\n'
+        "\n"
+        "Tap here.\n"  # 17
+        '{: onclick="steal()" }\n'  # 18
+        "\n"
+        '<script src="https://cdn.example.com/x.js"></script>\n'  # 20
+    )))
+    add_to_nav(tiny, "Loads: loads.md")
+    assert logged(run_mkdocs(tiny)) == [
+        "docs/loads.md:20: <script> is not allowed in a page: it can run code or show another "
+        "website; remove it (to show a video, use the :video: shortcode)",
+        f"docs/loads.md:11: loads https://cdn.example.com/calf.png {LOADS} {SHOW_HERE}",
+        "docs/loads.md:18: the event handler onclick=\"steal()\" runs code in the visitor's browser (remove it)",
+        f"docs/loads.md:15: loads https://pics.example.com/heel.png {LOADS} {SHOW_HERE}",
+    ]
+
+
+THEME_LOADS = """\
+<script src="https://widgets.example.com/w.js"></script>
+{% for script in config.extra_javascript %}<script src="{{ script | url }}"></script>{% endfor %}
+{% if config.theme.font %}<link rel="stylesheet" href="https://fonts.googleapis.com/css?family={{ config.theme.font.text }}">{% endif %}
+<link rel="preconnect" href="https://fonts.gstatic.com">
+<img alt="" src="https://banners.example.com/{{ 'banner.png' }}">
+<button onclick="history.back()">Back from {{ page.title }}</button>
+<style>h1 { background: url(https://fonts.example.com/{{ page.file.name }}.png) }</style>
+"""
+
+
+def test_what_the_theme_loads_is_reported_once_at_the_setting_or_template_that_wrote_it(tiny):
+    """A script from a CDN in extra_javascript: its mkdocs.yml line; a font from Google: the line
+    of `font:` under theme:, with how to turn it off; a template's own load or event handler: the
+    template's line, once for all pages; what no file holds as written: the built page, each
+    page's own once."""
+    edit(tiny / "theme" / "main.html", "</head>", THEME_LOADS + "</head>")
+    edit(tiny / "mkdocs.yml", "  favicon: favicon.svg\n",
+         "  favicon: favicon.svg\n  font:\n    text: Roboto\n")
+    edit(tiny / "mkdocs.yml", "plugins:\n", "extra_javascript:\n  - https://cdn.example.net/t.js\nplugins:\n")
+    fonts = ("(the theme loads its font from Google: write  font: false  under theme:, and the site "
+             "uses the reader's own fonts)")
+    template = lambda text: line_of(tiny / "theme" / "main.html", text)  # noqa: E731
+    assert logged(run_mkdocs(tiny)) == [
+        f"theme/main.html:{template('widgets.example.com')}: loads https://widgets.example.com/w.js {LOADS} {SHOW_HERE}",
+        f"mkdocs.yml:{line_of(tiny / 'mkdocs.yml', 'cdn.example.net')}: loads https://cdn.example.net/t.js {LOADS} {SHOW_HERE}",
+        f"mkdocs.yml:12: loads https://fonts.googleapis.com/css?family=Roboto {LOADS} {fonts}",
+        f"mkdocs.yml:12: loads https://fonts.gstatic.com {LOADS} {fonts}",
+        f"site/index.html: loads https://banners.example.com/banner.png {LOADS} {SHOW_HERE}",
+        f"theme/main.html:{template('onclick')}: the event handler onclick=\"history.back()\" runs code in the visitor's browser (remove it)",
+        f"site/index.html: loads https://fonts.example.com/index.png {LOADS} {SHOW_HERE}",
+        f"site/running/index.html: loads https://fonts.example.com/running.png {LOADS} {SHOW_HERE}",
+    ]
+    assert line_of(tiny / "mkdocs.yml", "  font:") == 12
+
+
+def test_a_font_from_google_that_no_setting_names_is_at_the_themes_line(tiny):
+    edit(tiny / "theme" / "main.html", "</head>", '<link rel="preconnect" href="https://fonts.gstatic.com">\n</head>')
+    assert logged(run_mkdocs(tiny)) == [
+        f"mkdocs.yml:8: loads https://fonts.gstatic.com {LOADS} (the theme loads its font from "
+        f"Google: write  font: false  under theme:, and the site uses the reader's own fonts)"]
+    assert line_of(tiny / "mkdocs.yml", "theme:") == 8
+
+
+def test_analytics_is_refused_at_its_setting(tiny):
+    edit(tiny / "mkdocs.yml", "extra:\n", "extra:\n  analytics:\n    provider: google\n    property: G-TEST\n")
+    assert logged(run_mkdocs(tiny)) == [
+        f"mkdocs.yml:{line_of(tiny / 'mkdocs.yml', 'analytics:')}: analytics would send every visit "
+        f"to another website (Google Analytics) from a site for patients: remove it (your web host's "
+        f"own visit counts need no code on the pages)"]
+
+
+INLINE_SCRIPT = '<script>document.documentElement.className = "js"</script>'
+NOT_FOUND_PAGE = """\
+<!doctype html>
+<html lang="en-GB">
+<head>
+<meta http-equiv="Content-Security-Policy" content="{{ content_security_policy }}">
+<meta charset="utf-8">
+<title>Not found - {{ config.site_name }}</title>
+<script>window.root = "/"</script>
+</head>
+<body><h1>Page not found</h1></body>
+</html>
+"""
+
+
+@pytest.fixture
+def with_404(tiny) -> Path:
+    """The tiny theme with an inline script on every page, and a 404 page of its own."""
+    edit(tiny / "theme" / "main.html", '<meta charset="utf-8">', '<meta charset="utf-8">\n' + INLINE_SCRIPT)
+    (tiny / "theme" / "404.html").write_text(NOT_FOUND_PAGE, encoding="utf-8")
+    edit(tiny / "mkdocs.yml", "  favicon: favicon.svg\n", "  favicon: favicon.svg\n  static_templates:\n    - 404.html\n")
+    return tiny
+
+
+def csp_of(scripts: str, frames: str = "'none'", base: str = "'none'") -> str:
+    return (f"default-src 'self'; img-src 'self' data:; script-src 'self'{scripts}; style-src 'self'; "
+            f"frame-src {frames}; object-src 'none'; base-uri {base}; form-action 'none'")
+
+
+PAGE_SCRIPT = " 'sha256-9ClOcGpyhOimDLczblPY+AvLwSOFF5K4j99oNVN6MXk='"  # INLINE_SCRIPT's text
+ROOT_SCRIPT = " 'sha256-cLw2OfIvHWnM1Ko0JpKhcqQgYpSFP+zyAYMQLC1himw='"  # the 404 page's
+
+
+def test_each_built_page_has_its_policy_naming_the_themes_inline_scripts(with_404):
+    """The pages may run their template's inline script (by hash), the 404 page its own and set a
+    <base> on the site's host; a page with a YouTube video may frame YouTube's player alone."""
+    write(with_404, "clip.md", page("Clip", '# Clip\n\n:video: https://youtu.be/aqz-KE-bpKQ "A clip"\n'))
+    add_to_nav(with_404, "Clip: clip.md")
+    assert logged(run_mkdocs(with_404)) == []
+    assert policy_of(with_404, "index.html") == csp_of(PAGE_SCRIPT)
+    assert policy_of(with_404, "running/index.html") == csp_of(PAGE_SCRIPT)
+    assert policy_of(with_404, "clip/index.html") == csp_of(PAGE_SCRIPT, frames="https://www.youtube-nocookie.com")
+    assert policy_of(with_404, "404.html") == csp_of(ROOT_SCRIPT, base="'self'")
+    assert html_of(with_404, "sitemap.xml").startswith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset')
+    assert "content-security-policy" not in html_of(with_404, "sitemap.xml").lower()
+
+
+def test_under_serve_every_page_may_run_the_live_reload_script(with_404):
+    assert logged(run_mkdocs(with_404, "serve")) == []
+    assert policy_of(with_404, "index.html") == csp_of(" 'unsafe-inline'")
+    assert policy_of(with_404, "404.html") == csp_of(" 'unsafe-inline'", base="'self'")
+
+
+def test_a_template_without_the_policy_is_an_error_at_each_page_it_writes(with_404):
+    edit(with_404 / "theme" / "main.html",
+         '<meta http-equiv="Content-Security-Policy" content="{{ content_security_policy }}">\n', "")
+    message = ("the page has no Content-Security-Policy: the theme's templates must keep the meta "
+               "tag with content_security_policy (see overrides/main.html)")
+    assert logged(run_mkdocs(with_404)) == [f"docs/index.md: {message}", f"docs/running.md: {message}"]
+    (with_404 / "theme" / "404.html").write_text(NOT_FOUND_PAGE.replace("{{ content_security_policy }}", ""))
+    assert logged(run_mkdocs(with_404)) == [
+        f"site/404.html: {message}", f"docs/index.md: {message}", f"docs/running.md: {message}"]
+
+
+def test_a_draft_is_left_out_of_the_menu_and_the_site_but_shown_under_serve(tiny):
+    """MkDocs' own drafts: not built, nor in any page's menu, and "Previous" and "Next" skip them;
+    `mkdocs serve` shows them, for staff to preview. `draft: false` is no draft."""
+    edit(tiny / "theme" / "main.html", "</main>",
+         "</main>\n<p class=\"pager\">{% if page.previous_page %}<a rel=\"prev\" href=\"{{ page.previous_page.url | url }}\">"
+         "{{ page.previous_page.title }}</a>{% endif %} {% if page.next_page %}<a rel=\"next\" href=\""
+         "{{ page.next_page.url | url }}\">{{ page.next_page.title }}</a>{% endif %}</p>")
+    write(tiny, "winter.md", page("Winter", "# Winter\n\nFrost.\n").replace("---\n\n", "draft: true\n---\n\n"))
+    write(tiny, "spring.md", page("Spring", "# Spring\n\nRain.\n").replace("---\n\n", "draft: false\n---\n\n"))
+    write(tiny, "more/summer.md", page("Summer", "# Summer\n\nSun.\n"))
+    write(tiny, "more/autumn.md", page("Autumn", "# Autumn\n\nLeaves.\n").replace("---\n\n", "draft: true\n---\n\n"))
+    edit(tiny / "mkdocs.yml", "  - Home: index.md\n",
+         "  - Home: index.md\n  - Winter: winter.md\n  - Spring: spring.md\n")
+    add_to_nav(tiny, "More:\n      - Autumn: more/autumn.md\n      - Summer: more/summer.md")
+    plugin = run_mkdocs(tiny)
+    assert (logged(plugin), plugin.state.notes) == ([], [
+        "docs/winter.md is a draft (draft: true): not published; make serve shows it",
+        "docs/more/autumn.md is a draft (draft: true): not published; make serve shows it"])
+    assert not (tiny / "site" / "winter").exists() and not (tiny / "site" / "more" / "autumn").exists()
+    home = html_of(tiny, "index.html")
+    assert ('<nav id="site-nav"><a href=".">Home</a> <a href="spring/">Spring</a> <a href="running/">Running</a> '
+            '<a href="more/summer/">Summer</a> </nav>') in home
+    assert '<p class="pager"> <a rel="next" href="spring/">Spring</a></p>' in home
+    assert ('<p class="pager"><a rel="prev" href="..">Home</a> <a rel="next" href="../running/">Running</a></p>'
+            in html_of(tiny, "spring/index.html"))
+    assert ('<p class="pager"><a rel="prev" href="../../running/">Running</a> </p>'
+            in html_of(tiny, "more/summer/index.html"))
+    plugin = run_mkdocs(tiny, "serve")
+    assert logged(plugin) == []
+    assert "Frost." in html_of(tiny, "winter/index.html") and "Leaves." in html_of(tiny, "more/autumn/index.html")
+    assert ('<nav id="site-nav"><a href=".">Home</a> <a href="winter/">Winter</a> <a href="spring/">Spring</a> '
+            '<a href="running/">Running</a> <a href="more/autumn/">Autumn</a> <a href="more/summer/">Summer</a> </nav>'
+            ) in html_of(tiny, "index.html")
+
+
+def test_a_site_address_that_is_not_https_is_refused_unless_it_is_this_computers(tiny):
+    edit(tiny / "mkdocs.yml", "site_url: https://example.org/tiny/", "site_url: http://example.org/tiny/")
+    assert logged(run_mkdocs(tiny)) == [
+        "mkdocs.yml:7: site_url 'http://example.org/tiny/' is not a secure (https://) address: "
+        "publish the site at an https:// address and write it here (every page's canonical link "
+        "and the handout's QR code lead there)"]
+    assert logged(run_mkdocs(tiny, "serve", "http://127.0.0.1:8000/tiny/")) == []
+    for local in ("http://127.0.0.1:8000/tiny/", "http://localhost:8000/tiny/", "http://[::1]:8000/tiny/"):
+        edit(tiny / "mkdocs.yml", "site_url: http://", "site_url: https://")  # (so the build reads it again)
+        edit(tiny / "mkdocs.yml", "site_url: https://", "site_url: http://")
+        assert logged(run_mkdocs(tiny, site_url=local)) == [], local
+
+
+@pytest.mark.parametrize("url, local", [
+    ("http://127.0.0.1:8000/", True), ("http://127.8.0.1/", True), ("http://localhost/", True),
+    ("http://[::1]:8000/", True), ("http://example.org/", False), ("http://10.0.0.1/", False),
+    ("http://[::2]/", False), ("file:///tmp/site/", False), ("http://localhost.example.org/", False),
+])
+def test_only_a_loopback_address_is_this_computers(url, local):
+    from soleus_site.plugin import _on_this_computer
+
+    assert _on_this_computer(url) is local
