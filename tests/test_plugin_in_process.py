@@ -733,3 +733,107 @@ def test_only_a_loopback_address_is_this_computers(url, local):
     from soleus_site.plugin import _on_this_computer
 
     assert _on_this_computer(url) is local
+
+
+def photo(path: Path, owner: str | None = "A. Person") -> Path:
+    """A small JPEG, with its owner's name in its EXIF (a hidden detail) unless owner is None."""
+    from PIL import ExifTags, Image
+
+    exif = Image.Exif()
+    exif[ExifTags.Base.Artist] = owner
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (40, 30), "red").save(path, "JPEG", **({"exif": exif} if owner else {}))
+    return path
+
+
+def test_published_pictures_leave_out_their_hidden_details_and_an_unreadable_one_is_an_error(tiny):
+    photo(tiny / "docs" / "images" / "calf.jpg")
+    photo(tiny / "docs" / "images" / "plain.JPG", owner=None)
+    edit(tiny / "docs" / "running.md", "Run slowly at first.",
+         "![A calf](images/calf.jpg) ![A shoe](images/plain.JPG)")
+    plugin = run_mkdocs(tiny)
+    assert (logged(plugin), plugin.state.notes) == ([], [
+        "Pictures: hidden details (such as where and when a photo was taken, the camera and its "
+        "owner) left out of the published copy of 1 picture; docs/ is unchanged"])
+    assert b"A. Person" not in (tiny / "site" / "images" / "calf.jpg").read_bytes()
+    assert (tiny / "site" / "images" / "plain.JPG").read_bytes() == (tiny / "docs" / "images" / "plain.JPG").read_bytes()
+    assert set(plugin.state.timings) == {"checks", "source lines", "handout", "pictures"}
+    photo(tiny / "docs" / "images" / "heel.jpeg")
+    write(tiny, "images/broken.jpg", "not a picture")
+    edit(tiny / "docs" / "running.md", "![A calf]", "![A heel](images/heel.jpeg) ![A damaged photo](images/broken.jpg) ![A calf]")
+    plugin = run_mkdocs(tiny)
+    assert (logged(plugin), plugin.state.notes) == ([
+        "docs/images/broken.jpg: this picture could not be read as a JPEG picture (it may be damaged, "
+        "or of another kind under this name, such as an iPhone's HEIC), so it is not published: open "
+        "it in a picture editor and save it again as a JPEG or PNG"], [
+        "Pictures: hidden details (such as where and when a photo was taken, the camera and its "
+        "owner) left out of the published copy of 2 pictures; docs/ is unchanged"])
+    assert not (tiny / "site" / "images" / "broken.jpg").exists()
+
+
+def test_a_handout_whose_picture_is_not_published_is_not_made(heel_raise, monkeypatch):
+    monkeypatch.setattr(pdf, "write_pdf", lambda *args: pytest.fail("no PDF should be made"))
+    write(heel_raise, "images/start.jpg", "not a picture")
+    edit(heel_raise / "docs" / "heel-raise.md", "(images/start.svg)", "(images/start.jpg)")
+    plugin = run_mkdocs(heel_raise)
+    assert (logged(plugin), plugin.state.notes) == ([
+        "docs/images/start.jpg: this picture could not be read as a JPEG picture (it may be damaged, "
+        "or of another kind under this name, such as an iPhone's HEIC), so it is not published: open "
+        "it in a picture editor and save it again as a JPEG or PNG"],
+        ["Handout of docs/heel-raise.md: not made (a picture it shows is not published)"])
+    assert not (heel_raise / "site" / "heel-raise" / "handout").exists()
+
+
+def test_a_handout_that_cannot_be_made_leaves_the_next_pages_handout_made(heel_raise, monkeypatch):
+    fake_weasyprint(monkeypatch)
+    edit(heel_raise / "docs" / "heel-raise.md", "## How to do it", "## How to start")
+    write(heel_raise, "toe-raise.md", HEEL_RAISE.replace("title: Heel raise", "title: Toe raise")
+          .replace("# The exercise: heel raise", "# The exercise: toe raise"))
+    add_to_nav(heel_raise, "Toe raise: toe-raise.md")
+    plugin = run_mkdocs(heel_raise)
+    assert (logged(plugin), plugin.state.notes) == ([
+        "docs/heel-raise.md:4: the handout needs a section headed \"How to do it\" with a numbered "
+        "list of steps"], ["Handout of docs/toe-raise.md: PDFs made"])
+
+
+def test_under_serve_the_handout_page_may_run_the_live_reload_script(heel_raise, monkeypatch):
+    fake_weasyprint(monkeypatch)
+    assert logged(run_mkdocs(heel_raise, "serve")) == []
+    assert "script-src 'self' 'unsafe-inline';" in policy_of(heel_raise, "heel-raise/handout/index.html")
+    assert logged(run_mkdocs(heel_raise)) == []
+    assert "'unsafe-inline'" not in policy_of(heel_raise, "heel-raise/handout/index.html").split("style-src")[0]
+
+
+def test_the_sites_stylesheets_and_svg_pictures_load_nothing_from_elsewhere(tiny):
+    write(tiny, "stylesheets/extra.css", "h1 { color: red }\n\n"
+          "body { background: url(https://bg.example.com/b.png) }\n"
+          "p { background: url(https://example.org/tiny/favicon.svg) }\n")
+    write(tiny, "images/badge.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3">\n'
+          '<script>alert(1)</script>\n</svg>\n')
+    edit(tiny / "docs" / "running.md", "Run slowly at first.", "![A badge](images/badge.svg)")
+    assert logged(run_mkdocs(tiny)) == [
+        "docs/images/badge.svg:2: <script> in a picture runs code or shows a page when the "
+        "picture's address is opened (save the drawing as plain SVG, without scripts or embedded HTML)",
+        f"docs/stylesheets/extra.css:3: loads https://bg.example.com/b.png {LOADS} {SHOW_HERE}",
+    ]
+
+
+def test_two_files_for_one_address_are_an_error(tiny):
+    write(tiny, "running/index.md", page("Running again", "# Running again\n"))
+    assert logged(run_mkdocs(tiny)) == [
+        "docs/running/index.md: is published at the same address as docs/running.md (running/), so "
+        "one would silently replace the other: rename or delete one"]
+
+
+def test_a_picture_too_large_to_open_that_no_page_shows_is_an_error_at_its_file(tiny):
+    from conftest import png_header
+
+    (tiny / "docs" / "images").mkdir()
+    (tiny / "docs" / "images" / "huge.png").write_bytes(png_header(20000, 20000))
+    (tiny / "docs" / "images" / "shown.png").write_bytes(png_header(20000, 20000))
+    (tiny / "theme" / "huge.png").write_bytes(png_header(20000, 20000))  # the theme's: not checked
+    edit(tiny / "docs" / "running.md", "Run slowly at first.", "![A big photo](images/shown.png)")
+    too_many = ("is 20000 x 20000 pixels (400 megapixels), too many to open safely (the limit is 89 "
+                "megapixels): save it smaller, for example at most 1600 pixels wide, as a JPEG for photos")
+    assert logged(run_mkdocs(tiny)) == [f"docs/running.md:10: picture 'images/shown.png' {too_many}",
+                                        f"docs/images/huge.png: this picture {too_many}"]
