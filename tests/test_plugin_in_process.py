@@ -837,3 +837,39 @@ def test_a_picture_too_large_to_open_that_no_page_shows_is_an_error_at_its_file(
                 "megapixels): save it smaller, for example at most 1600 pixels wide, as a JPEG for photos")
     assert logged(run_mkdocs(tiny)) == [f"docs/running.md:10: picture 'images/shown.png' {too_many}",
                                         f"docs/images/huge.png: this picture {too_many}"]
+
+
+def test_a_shortcodes_poster_named_from_the_built_page_is_checked_as_the_sites_picture(tiny):
+    """The YouTube poster's address is written from the built page (exercise/clip/), not from the
+    page's file: it is still known as docs/media/poster.png, and checked against the limits."""
+    shutil.copytree(FIXTURES_DIR / "video" / "media", tiny / "docs" / "media")
+    edit(tiny / "mkdocs.yml", "  - soleus\n", "  - soleus:\n      picture_warn_kb: 0\n")
+    write(tiny, "exercise/clip.md", page("Clip", '# Clip\n\n:video: https://youtu.be/aqz-KE-bpKQ "Clip" '
+                                                 'poster=../media/poster.png\n'))
+    add_to_nav(tiny, "Clip: exercise/clip.md")
+    assert logged(run_mkdocs(tiny)) == [
+        "docs/exercise/clip.md:10: warning: picture '../../media/poster.png' is 0 KB, slow to load "
+        "on a phone: make it smaller than 0 KB (for example, save it at most 1600 pixels wide, as a "
+        "JPEG for photos)"]
+
+
+def test_the_video_size_limit_is_the_plugins_setting(tiny):
+    shutil.copytree(FIXTURES_DIR / "video" / "media", tiny / "docs" / "media")
+    write(tiny, "clip.md", page("Clip", '# Clip\n\n:video: media/clip.mp4 "Clip"\n'))
+    add_to_nav(tiny, "Clip: clip.md")
+    assert logged(run_mkdocs(tiny)) == []
+    edit(tiny / "mkdocs.yml", "  - soleus\n", "  - soleus:\n      video_warn_mb: 0\n")
+    assert logged(run_mkdocs(tiny)) == [
+        "docs/clip.md:10: warning: video 'media/clip.mp4' is 0.0 MB, a lot to download on a phone's "
+        "mobile data: make it smaller than 0 MB (for example, export it at 720p, or shorten it: a "
+        "minute at 720p is about 19 MB)"]
+
+
+def test_a_linked_folder_stops_mkdocs_itself_with_the_reason(tiny, tmp_path):
+    from mkdocs.exceptions import Abort
+
+    (tmp_path / "elsewhere").mkdir()
+    os.symlink(tmp_path / "elsewhere", tiny / "docs" / "linked")
+    with pytest.raises(Abort, match="^a folder in docs/ is a link to another folder: the build stops "
+                                    "before publishing what it leads to$"):
+        run_mkdocs(tiny)
