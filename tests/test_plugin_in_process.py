@@ -10,6 +10,7 @@ import logging
 import os
 import re
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import lxml.html
@@ -549,6 +550,10 @@ def test_what_a_pages_words_load_or_run_is_one_problem_at_its_line(tiny):
         '{: onclick="steal()" }\n'  # 18
         "\n"
         '<script src="https://cdn.example.com/x.js"></script>\n'  # 20
+        "\n"
+        "![Heel][heel]\n"  # 22: the picture's address is not on its line
+        "\n"
+        "[heel]: https://refs.example.com/heel.png\n"
     )))
     add_to_nav(tiny, "Loads: loads.md")
     assert logged(run_mkdocs(tiny)) == [
@@ -556,6 +561,7 @@ def test_what_a_pages_words_load_or_run_is_one_problem_at_its_line(tiny):
         "website; remove it (to show a video, use the :video: shortcode)",
         f"docs/loads.md:11: loads https://cdn.example.com/calf.png {LOADS} {SHOW_HERE}",
         "docs/loads.md:18: the event handler onclick=\"steal()\" runs code in the visitor's browser (remove it)",
+        f"docs/loads.md:22: loads https://refs.example.com/heel.png {LOADS} {SHOW_HERE}",
         f"docs/loads.md:15: loads https://pics.example.com/heel.png {LOADS} {SHOW_HERE}",
     ]
 
@@ -568,6 +574,7 @@ THEME_LOADS = """\
 <img alt="" src="https://banners.example.com/{{ 'banner.png' }}">
 <button onclick="history.back()">Back from {{ page.title }}</button>
 <style>h1 { background: url(https://fonts.example.com/{{ page.file.name }}.png) }</style>
+<img alt="" src="{{ config.site_url }}favicon.svg">
 """
 
 
@@ -650,7 +657,8 @@ def test_each_built_page_has_its_policy_naming_the_themes_inline_scripts(with_40
     <base> on the site's host; a page with a YouTube video may frame YouTube's player alone."""
     write(with_404, "clip.md", page("Clip", '# Clip\n\n:video: https://youtu.be/aqz-KE-bpKQ "A clip"\n'))
     add_to_nav(with_404, "Clip: clip.md")
-    assert logged(run_mkdocs(with_404)) == []
+    plugin = run_mkdocs(with_404)
+    assert (logged(plugin), set(plugin.state.timings)) == ([], {"checks", "source lines", "handout"})
     assert policy_of(with_404, "index.html") == csp_of(PAGE_SCRIPT)
     assert policy_of(with_404, "running/index.html") == csp_of(PAGE_SCRIPT)
     assert policy_of(with_404, "clip/index.html") == csp_of(PAGE_SCRIPT, frames="https://www.youtube-nocookie.com")
@@ -670,7 +678,9 @@ def test_a_template_without_the_policy_is_an_error_at_each_page_it_writes(with_4
          '<meta http-equiv="Content-Security-Policy" content="{{ content_security_policy }}">\n', "")
     message = ("the page has no Content-Security-Policy: the theme's templates must keep the meta "
                "tag with content_security_policy (see overrides/main.html)")
-    assert logged(run_mkdocs(with_404)) == [f"docs/index.md: {message}", f"docs/running.md: {message}"]
+    # each about its whole file (line 0), as scripts/build.py sorts and prints them
+    assert run_mkdocs(with_404).state.problems == [Problem("docs/index.md", 0, message),
+                                                   Problem("docs/running.md", 0, message)]
     (with_404 / "theme" / "404.html").write_text(NOT_FOUND_PAGE.replace("{{ content_security_policy }}", ""))
     assert logged(run_mkdocs(with_404)) == [
         f"site/404.html: {message}", f"docs/index.md: {message}", f"docs/running.md: {message}"]
@@ -735,6 +745,28 @@ def test_only_a_loopback_address_is_this_computers(url, local):
     assert _on_this_computer(url) is local
 
 
+UNREADABLE_JPEG = ("this picture could not be read as a JPEG picture (it may be damaged, or of another "
+                   "kind under this name, such as an iPhone's HEIC), so it is not published: open it "
+                   "in a picture editor and save it again as a JPEG or PNG")
+
+
+@contextmanager
+def logged_at_info():
+    """What the plugin logs, at `mkdocs build`'s and `mkdocs serve`'s level (INFO), as it goes."""
+    messages = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = lambda record: messages.append(record.getMessage())
+    logger = logging.getLogger("mkdocs.soleus_site")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
 def photo(path: Path, owner: str | None = "A. Person") -> Path:
     """A small JPEG, with its owner's name in its EXIF (a hidden detail) unless owner is None."""
     from PIL import ExifTags, Image
@@ -761,7 +793,10 @@ def test_published_pictures_leave_out_their_hidden_details_and_an_unreadable_one
     photo(tiny / "docs" / "images" / "heel.jpeg")
     write(tiny, "images/broken.jpg", "not a picture")
     edit(tiny / "docs" / "running.md", "![A calf]", "![A heel](images/heel.jpeg) ![A damaged photo](images/broken.jpg) ![A calf]")
-    plugin = run_mkdocs(tiny)
+    with logged_at_info() as info:
+        plugin = run_mkdocs(tiny)
+    assert plugin.state.problems[0] == Problem("docs/images/broken.jpg", 0, UNREADABLE_JPEG)
+    assert info == [str(plugin.state.problems[0]), plugin.state.notes[0]]
     assert (logged(plugin), plugin.state.notes) == ([
         "docs/images/broken.jpg: this picture could not be read as a JPEG picture (it may be damaged, "
         "or of another kind under this name, such as an iPhone's HEIC), so it is not published: open "
@@ -775,7 +810,9 @@ def test_a_handout_whose_picture_is_not_published_is_not_made(heel_raise, monkey
     monkeypatch.setattr(pdf, "write_pdf", lambda *args: pytest.fail("no PDF should be made"))
     write(heel_raise, "images/start.jpg", "not a picture")
     edit(heel_raise / "docs" / "heel-raise.md", "(images/start.svg)", "(images/start.jpg)")
-    plugin = run_mkdocs(heel_raise)
+    with logged_at_info() as info:
+        plugin = run_mkdocs(heel_raise)
+    assert info == [*plugin.state.notes, *logged(plugin)]  # the handout is looked at first
     assert (logged(plugin), plugin.state.notes) == ([
         "docs/images/start.jpg: this picture could not be read as a JPEG picture (it may be damaged, "
         "or of another kind under this name, such as an iPhone's HEIC), so it is not published: open "
@@ -873,3 +910,8 @@ def test_a_linked_folder_stops_mkdocs_itself_with_the_reason(tiny, tmp_path):
     with pytest.raises(Abort, match="^a folder in docs/ is a link to another folder: the build stops "
                                     "before publishing what it leads to$"):
         run_mkdocs(tiny)
+
+
+def test_what_the_404_page_loads_is_reported_at_the_built_page(with_404):
+    edit(with_404 / "theme" / "404.html", "<h1>", '<img alt="" src="https://banners.example.com/{{ \'lost.png\' }}"><h1>')
+    assert logged(run_mkdocs(with_404)) == [f"site/404.html: loads https://banners.example.com/lost.png {LOADS} {SHOW_HERE}"]
