@@ -915,3 +915,18 @@ def test_a_linked_folder_stops_mkdocs_itself_with_the_reason(tiny, tmp_path):
 def test_what_the_404_page_loads_is_reported_at_the_built_page(with_404):
     edit(with_404 / "theme" / "404.html", "<h1>", '<img alt="" src="https://banners.example.com/{{ \'lost.png\' }}"><h1>')
     assert logged(run_mkdocs(with_404)) == [f"site/404.html: loads https://banners.example.com/lost.png {LOADS} {SHOW_HERE}"]
+
+
+def test_a_theme_without_overrides_has_what_it_loads_reported_at_the_built_page(tiny):
+    """MkDocs' own theme, with no custom_dir of templates to look in, loads highlight.js from a
+    CDN: each address, once, at the first built page that has it."""
+    edit(tiny / "mkdocs.yml", "  name: null\n  custom_dir: theme\n", "  name: mkdocs\n")
+    loaded = lambda page: [element.get("src") or element.get("href") for element in  # noqa: E731
+                           lxml.html.parse(str(tiny / "site" / page)).getroot().xpath("//script[@src]|//link[@href]")
+                           if "cdnjs.cloudflare.com" in (element.get("src") or element.get("href"))]
+    problems = logged(run_mkdocs(tiny))
+    assert loaded("404.html") and loaded("404.html") == loaded("index.html")
+    no_policy = ("the page has no Content-Security-Policy: the theme's templates must keep the meta "
+                 "tag with content_security_policy (see overrides/main.html)")
+    assert problems == [*(f"site/404.html: loads {url} {LOADS} {SHOW_HERE}" for url in loaded("404.html")),
+                        f"site/404.html: {no_policy}", f"docs/index.md: {no_policy}", f"docs/running.md: {no_policy}"]
