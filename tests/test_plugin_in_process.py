@@ -2,7 +2,10 @@
 (tests/fixtures/tiny-site: two pages) built in-process, about a third of a second a build: each
 kind of problem staff can make, reported once at its line; what is left out of the site; the
 built pages' escaped titles and kept dates; a handout (with a fake WeasyPrint, so no PDF is really
-drawn) made, then reused."""
+drawn) made, then reused. Then, built as `mkdocs build` or `mkdocs serve` would (run_mkdocs), with
+each problem as the plugin logged it: what a page's words and the theme load from other websites
+or run, at the line that wrote it; each page's Content-Security-Policy; drafts; the site's address;
+published pictures; the site's stylesheets and SVG pictures."""
 
 from __future__ import annotations
 
