@@ -572,7 +572,8 @@ def test_what_a_pages_words_load_or_run_is_one_problem_at_its_line(tiny):
 THEME_LOADS = """\
 <script src="https://widgets.example.com/w.js"></script>
 {% for script in config.extra_javascript %}<script src="{{ script | url }}"></script>{% endfor %}
-{% if config.theme.font %}<link rel="stylesheet" href="https://fonts.googleapis.com/css?family={{ config.theme.font.text }}">{% endif %}
+{% if config.theme.font %}<link rel="stylesheet"
+  href="https://fonts.googleapis.com/css?family={{ config.theme.font.text }}">{% endif %}
 <link rel="preconnect" href="https://fonts.gstatic.com">
 <img alt="" src="https://banners.example.com/{{ 'banner.png' }}">
 <button onclick="history.back()">Back from {{ page.title }}</button>
@@ -594,12 +595,15 @@ def test_what_the_theme_loads_is_reported_once_at_the_setting_or_template_that_w
              "uses the reader's own fonts)")
     template = lambda text: line_of(tiny / "theme" / "main.html", text)  # noqa: E731
     assert logged(run_mkdocs(tiny)) == [
-        f"theme/main.html:{template('widgets.example.com')}: loads https://widgets.example.com/w.js {LOADS} {SHOW_HERE}",
-        f"mkdocs.yml:{line_of(tiny / 'mkdocs.yml', 'cdn.example.net')}: loads https://cdn.example.net/t.js {LOADS} {SHOW_HERE}",
+        f"theme/main.html:{template('widgets.example.com')}: loads https://widgets.example.com/w.js "
+        f"{LOADS} {SHOW_HERE}",
+        f"mkdocs.yml:{line_of(tiny / 'mkdocs.yml', 'cdn.example.net')}: loads https://cdn.example.net/t.js "
+        f"{LOADS} {SHOW_HERE}",
         f"mkdocs.yml:12: loads https://fonts.googleapis.com/css?family=Roboto {LOADS} {fonts}",
         f"mkdocs.yml:12: loads https://fonts.gstatic.com {LOADS} {fonts}",
         f"site/index.html: loads https://banners.example.com/banner.png {LOADS} {SHOW_HERE}",
-        f"theme/main.html:{template('onclick')}: the event handler onclick=\"history.back()\" runs code in the visitor's browser (remove it)",
+        f"theme/main.html:{template('onclick')}: the event handler onclick=\"history.back()\" runs code "
+        f"in the visitor's browser (remove it)",
         f"site/index.html: loads https://fonts.example.com/index.png {LOADS} {SHOW_HERE}",
         f"site/running/index.html: loads https://fonts.example.com/running.png {LOADS} {SHOW_HERE}",
     ]
@@ -642,7 +646,8 @@ def with_404(tiny) -> Path:
     """The tiny theme with an inline script on every page, and a 404 page of its own."""
     edit(tiny / "theme" / "main.html", '<meta charset="utf-8">', '<meta charset="utf-8">\n' + INLINE_SCRIPT)
     (tiny / "theme" / "404.html").write_text(NOT_FOUND_PAGE, encoding="utf-8")
-    edit(tiny / "mkdocs.yml", "  favicon: favicon.svg\n", "  favicon: favicon.svg\n  static_templates:\n    - 404.html\n")
+    edit(tiny / "mkdocs.yml", "  favicon: favicon.svg\n",
+         "  favicon: favicon.svg\n  static_templates:\n    - 404.html\n")
     return tiny
 
 
@@ -693,7 +698,8 @@ def test_a_draft_is_left_out_of_the_menu_and_the_site_but_shown_under_serve(tiny
     """MkDocs' own drafts: not built, nor in any page's menu, and "Previous" and "Next" skip them;
     `mkdocs serve` shows them, for staff to preview. `draft: false` is no draft."""
     edit(tiny / "theme" / "main.html", "</main>",
-         "</main>\n<p class=\"pager\">{% if page.previous_page %}<a rel=\"prev\" href=\"{{ page.previous_page.url | url }}\">"
+         "</main>\n<p class=\"pager\">{% if page.previous_page %}<a rel=\"prev\" href=\""
+         "{{ page.previous_page.url | url }}\">"
          "{{ page.previous_page.title }}</a>{% endif %} {% if page.next_page %}<a rel=\"next\" href=\""
          "{{ page.next_page.url | url }}\">{{ page.next_page.title }}</a>{% endif %}</p>")
     write(tiny, "winter.md", page("Winter", "# Winter\n\nFrost.\n").replace("---\n\n", "draft: true\n---\n\n"))
@@ -791,11 +797,13 @@ def test_published_pictures_leave_out_their_hidden_details_and_an_unreadable_one
         "Pictures: hidden details (such as where and when a photo was taken, the camera and its "
         "owner) left out of the published copy of 1 picture; docs/ is unchanged"])
     assert b"A. Person" not in (tiny / "site" / "images" / "calf.jpg").read_bytes()
-    assert (tiny / "site" / "images" / "plain.JPG").read_bytes() == (tiny / "docs" / "images" / "plain.JPG").read_bytes()
+    assert ((tiny / "site" / "images" / "plain.JPG").read_bytes()
+            == (tiny / "docs" / "images" / "plain.JPG").read_bytes())
     assert set(plugin.state.timings) == {"checks", "source lines", "handout", "pictures"}
     photo(tiny / "docs" / "images" / "heel.jpeg")
     write(tiny, "images/broken.jpg", "not a picture")
-    edit(tiny / "docs" / "running.md", "![A calf]", "![A heel](images/heel.jpeg) ![A damaged photo](images/broken.jpg) ![A calf]")
+    edit(tiny / "docs" / "running.md", "![A calf]",
+         "![A heel](images/heel.jpeg) ![A damaged photo](images/broken.jpg) ![A calf]")
     with logged_at_info() as info:
         plugin = run_mkdocs(tiny)
     assert plugin.state.problems[0] == Problem("docs/images/broken.jpg", 0, UNREADABLE_JPEG)
@@ -916,8 +924,10 @@ def test_a_linked_folder_stops_mkdocs_itself_with_the_reason(tiny, tmp_path):
 
 
 def test_what_the_404_page_loads_is_reported_at_the_built_page(with_404):
-    edit(with_404 / "theme" / "404.html", "<h1>", '<img alt="" src="https://banners.example.com/{{ \'lost.png\' }}"><h1>')
-    assert logged(run_mkdocs(with_404)) == [f"site/404.html: loads https://banners.example.com/lost.png {LOADS} {SHOW_HERE}"]
+    edit(with_404 / "theme" / "404.html", "<h1>",
+         '<img alt="" src="https://banners.example.com/{{ \'lost.png\' }}"><h1>')
+    assert logged(run_mkdocs(with_404)) == [
+        f"site/404.html: loads https://banners.example.com/lost.png {LOADS} {SHOW_HERE}"]
 
 
 def test_a_theme_without_overrides_has_what_it_loads_reported_at_the_built_page(tiny):
