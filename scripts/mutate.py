@@ -152,6 +152,15 @@ SAME_WHEN = {
                    "and the size of 'after the end' are never looked at",
     "empty chunk": "differs only for an empty chunk (a header with no data) at the end of the file "
                    "or of a frame, which holds no picture",
+    "on_startup first": "MkDocs calls on_startup with its command before any build (`mkdocs build`, "
+                        "`mkdocs serve`, `mkdocs gh-deploy`, and scripts/build.py's build_into), and "
+                        "it sets `serving`, so the value __init__ gives it is never read",
+    "backstop": "the written page's own check (on_post_page) is a backstop for a route into the "
+                "page's content that the rendered tree's check (_check_loads) does not see; none "
+                "is known (headings, tables, boxes and their titles, footnotes, definition lists, "
+                "md_in_html, captions, tabs, reference-style pictures and raw HTML are all seen "
+                "there: tried in-process), so each problem it locates is then dropped as already "
+                "reported, wherever and however it was located",
 }
 EQUIVALENT = {
     "page_tools.x_field_line__mutmut_10": "falsy",  # "" and None are both not a mapping
@@ -353,7 +362,38 @@ EQUIVALENT = {
         "front matter, which is an error that fails the build (its handout is then named 'handout')",
     **{f"plugin.xǁSoleusPluginǁon_page_markdown__mutmut_{n}": "MkDocs' Markdown is always the end "
        "of the file as read (front matter taken off the start), so the other branch is not used"
-       for n in (67, 74)},
+       for n in (67, 69, 74, 76)},
+    "plugin.xǁSoleusPluginǁon_page_markdown__mutmut_91": "no reader reads Rendering.files",
+    **{f"plugin.xǁSoleusPluginǁ__init____mutmut_{n}": "on_startup first" for n in (2, 3)},
+    "plugin.xǁSoleusPluginǁon_config__mutmut_10": "only for a site without site_url: "
+        "urlsplit('XXXX') has no host either, so site_host is '' both ways",
+    "plugin.xǁSoleusPluginǁon_config__mutmut_11": "only for a site_url without a host: no address "
+        "a page loads has the host 'XXXX' (urlsplit gives hosts in lower case), so nothing is taken "
+        "for the site's own either way, as with ''",
+    "plugin.xǁSoleusPluginǁon_config__mutmut_71": "as _33: current_page is asked only while a page "
+        "is rendered, when `rendering` is set",
+    "plugin.xǁSoleusPluginǁon_files__mutmut_25": "the test after it asks file.abs_src_path first, so "
+        "the path made for a file without one is never looked at",
+    "plugin.xǁSoleusPluginǁ_published_file_problems__mutmut_11": "a file without a source path: "
+        "Path('XXXX') has no .css or .svg suffix, as Path('') (the working folder) has none",
+    "plugin.x__on_this_computer__mutmut_4": "an address without a host: 'XXXX' is no IP address, as "
+        "'' is not, so both are not this computer's",
+    **{f"plugin.xǁSoleusPluginǁ_page_line__mutmut_{n}": "backstop"
+       for n in (2, 3, 6, 8, 9, 10, 11, 13)},
+    "plugin.xǁSoleusPluginǁ_published_problems__mutmut_4": "backstop",  # the page's fallback file
+    "plugin.xǁSoleusPluginǁon_post_page__mutmut_45": "backstop",
+    **{f"plugin.xǁSoleusPluginǁon_post_page__mutmut_{n}": "_published_problems reads `dest` and "
+       "`config` only for the theme's part (no source); the page's words are located from their "
+       "source" for n in (44, 46)},
+    **{f"plugin.xǁSoleusPluginǁon_post_page__mutmut_{n}": "the element made to hold the written "
+       "content has no attributes and is no <meta>, <base> or <style>, so it is never checked, "
+       "whatever its tag" for n in (40, 41)},
+    "plugin.xǁSoleusPluginǁ_template_line__mutmut_13": "harmless, not equivalent: without "
+        "encoding= a template is read in the locale's encoding, UTF-8 on this machine and CI's "
+        "(LANG=C.UTF-8); it differs only where the locale is not UTF-8 and a template has text "
+        "that is not ASCII",
+    "plugin.xǁSoleusPluginǁ_template_line__mutmut_15": "case",
+    **{f"plugin.xǁSoleusPluginǁ_write_handout__mutmut_{n}": "as _16" for n in (18, 19)},
 }
 
 

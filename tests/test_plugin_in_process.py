@@ -2,7 +2,10 @@
 (tests/fixtures/tiny-site: two pages) built in-process, about a third of a second a build: each
 kind of problem staff can make, reported once at its line; what is left out of the site; the
 built pages' escaped titles and kept dates; a handout (with a fake WeasyPrint, so no PDF is really
-drawn) made, then reused."""
+drawn) made, then reused. Then, built as `mkdocs build` or `mkdocs serve` would (run_mkdocs), with
+each problem as the plugin logged it: what a page's words and the theme load from other websites
+or run, at the line that wrote it; each page's Content-Security-Policy; drafts; the site's address;
+published pictures; the site's stylesheets and SVG pictures."""
 
 from __future__ import annotations
 
@@ -10,8 +13,10 @@ import logging
 import os
 import re
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from conftest import FIXTURES_DIR, edit, line_of
@@ -485,3 +490,456 @@ def assert_in_order(html: str, fragments: list[str]) -> None:
         found = html.find(fragment, position)
         assert found >= 0, f"not found (after the fragment before): {fragment}"
         position = found + len(fragment)
+
+
+# What a built page loads or runs, its Content-Security-Policy, drafts and previews -----------------
+# Built with MkDocs in-process as `mkdocs build` or `mkdocs serve` would (run_mkdocs): each problem
+# as the plugin logged it, in the order found, so one found twice would show twice.
+
+def run_mkdocs(project: Path, command: str = "build", site_url: str | None = None):
+    """The soleus plugin after MkDocs built the project into project/site with `command`'s
+    settings: under "serve", as `mkdocs serve` does, the site at its local address with drafts."""
+    from mkdocs.commands.build import build as build_site_with_mkdocs
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    config.plugins.on_startup(command=command, dirty=False)
+    serve_url = None
+    if command == "serve":
+        config.site_url = serve_url = site_url or "http://127.0.0.1:8000/tiny/"
+    elif site_url:
+        config.site_url = site_url
+    try:
+        build_site_with_mkdocs(config, serve_url=serve_url)
+    finally:
+        config.plugins.on_shutdown()
+    return config.plugins["soleus"]
+
+
+def logged(plugin) -> list[str]:
+    return [str(problem) for problem in plugin.state.problems]
+
+
+def html_of(project: Path, page: str) -> str:
+    return (project / "site" / page).read_text(encoding="utf-8")
+
+
+def policy_of(project: Path, page: str) -> str:
+    return lxml.html.parse(str(project / "site" / page)).getroot().xpath(
+        "//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+
+
+LOADS = "from another website before the visitor clicks anything (that site learns who is reading)"
+SHOW_HERE = ("(save the file in docs/ and use it from there, or link to the other site so a visitor "
+             "chooses to go)")
+
+
+def test_what_a_pages_words_load_or_run_is_one_problem_at_its_line(tiny):
+    """A picture from another website (on a paragraph's second line, or in raw HTML), an event
+    handler from attr_list: each reported once, at its line; the site's own address is not
+    another website; a <script> is reported only as not allowed."""
+    write(tiny, "loads.md", page("Loads", (
+        "# Loads\n"  # 8
+        "\n"
+        "A picture from elsewhere\n"  # 10
+        "and ![Calf](https://cdn.example.com/calf.png) on the next line.\n"  # 11
+        "\n"
+        "![Ours](https://example.org/tiny/favicon.svg)\n"  # 13
+        "\n"
+        '<p>Raw <img src="https://pics.example.com/heel.png" alt="Heel"> and '  # 15
+        '<img src="https://example.org/tiny/favicon.svg" alt="Ours"></p>\n'
+        "\n"
+        "Tap here.\n"  # 17
+        '{: onclick="steal()" }\n'  # 18
+        "\n"
+        '<script src="https://cdn.example.com/x.js"></script>\n'  # 20
+        "\n"
+        "![Heel][heel]\n"  # 22: the picture's address is not on its line
+        "\n"
+        "[heel]: https://refs.example.com/heel.png\n"
+    )))
+    add_to_nav(tiny, "Loads: loads.md")
+    assert logged(run_mkdocs(tiny)) == [
+        "docs/loads.md:20: <script> is not allowed in a page: it can run code or show another "
+        "website; remove it (to show a video, use the :video: shortcode)",
+        f"docs/loads.md:11: loads https://cdn.example.com/calf.png {LOADS} {SHOW_HERE}",
+        "docs/loads.md:18: the event handler onclick=\"steal()\" runs code in the visitor's browser (remove it)",
+        f"docs/loads.md:22: loads https://refs.example.com/heel.png {LOADS} {SHOW_HERE}",
+        f"docs/loads.md:15: loads https://pics.example.com/heel.png {LOADS} {SHOW_HERE}",
+    ]
+
+
+THEME_LOADS = """\
+<script src="https://widgets.example.com/w.js"></script>
+{% for script in config.extra_javascript %}<script src="{{ script | url }}"></script>{% endfor %}
+{% if config.theme.font %}<link rel="stylesheet"
+  href="https://fonts.googleapis.com/css?family={{ config.theme.font.text }}">{% endif %}
+<link rel="preconnect" href="https://fonts.gstatic.com">
+<img alt="" src="https://banners.example.com/{{ 'banner.png' }}">
+<button onclick="history.back()">Back from {{ page.title }}</button>
+<style>h1 { background: url(https://fonts.example.com/{{ page.file.name }}.png) }</style>
+<img alt="" src="{{ config.site_url }}favicon.svg">
+"""
+
+
+def test_what_the_theme_loads_is_reported_once_at_the_setting_or_template_that_wrote_it(tiny):
+    """A script from a CDN in extra_javascript: its mkdocs.yml line; a font from Google: the line
+    of `font:` under theme:, with how to turn it off; a template's own load or event handler: the
+    template's line, once for all pages; what no file holds as written: the built page, each
+    page's own once."""
+    edit(tiny / "theme" / "main.html", "</head>", THEME_LOADS + "</head>")
+    edit(tiny / "mkdocs.yml", "  favicon: favicon.svg\n",
+         "  favicon: favicon.svg\n  font:\n    text: Roboto\n")
+    edit(tiny / "mkdocs.yml", "plugins:\n", "extra_javascript:\n  - https://cdn.example.net/t.js\nplugins:\n")
+    fonts = ("(the theme loads its font from Google: write  font: false  under theme:, and the site "
+             "uses the reader's own fonts)")
+    template = lambda text: line_of(tiny / "theme" / "main.html", text)  # noqa: E731
+    assert logged(run_mkdocs(tiny)) == [
+        f"theme/main.html:{template('widgets.example.com')}: loads https://widgets.example.com/w.js "
+        f"{LOADS} {SHOW_HERE}",
+        f"mkdocs.yml:{line_of(tiny / 'mkdocs.yml', 'cdn.example.net')}: loads https://cdn.example.net/t.js "
+        f"{LOADS} {SHOW_HERE}",
+        f"mkdocs.yml:12: loads https://fonts.googleapis.com/css?family=Roboto {LOADS} {fonts}",
+        f"mkdocs.yml:12: loads https://fonts.gstatic.com {LOADS} {fonts}",
+        f"site/index.html: loads https://banners.example.com/banner.png {LOADS} {SHOW_HERE}",
+        f"theme/main.html:{template('onclick')}: the event handler onclick=\"history.back()\" runs code "
+        f"in the visitor's browser (remove it)",
+        f"site/index.html: loads https://fonts.example.com/index.png {LOADS} {SHOW_HERE}",
+        f"site/running/index.html: loads https://fonts.example.com/running.png {LOADS} {SHOW_HERE}",
+    ]
+    assert line_of(tiny / "mkdocs.yml", "  font:") == 12
+
+
+def test_a_font_from_google_that_no_setting_names_is_at_the_themes_line(tiny):
+    edit(tiny / "theme" / "main.html", "</head>", '<link rel="preconnect" href="https://fonts.gstatic.com">\n</head>')
+    assert logged(run_mkdocs(tiny)) == [
+        f"mkdocs.yml:8: loads https://fonts.gstatic.com {LOADS} (the theme loads its font from "
+        f"Google: write  font: false  under theme:, and the site uses the reader's own fonts)"]
+    assert line_of(tiny / "mkdocs.yml", "theme:") == 8
+
+
+def test_analytics_is_refused_at_its_setting(tiny):
+    edit(tiny / "mkdocs.yml", "extra:\n", "extra:\n  analytics:\n    provider: google\n    property: G-TEST\n")
+    assert logged(run_mkdocs(tiny)) == [
+        f"mkdocs.yml:{line_of(tiny / 'mkdocs.yml', 'analytics:')}: analytics would send every visit "
+        f"to another website (Google Analytics) from a site for patients: remove it (your web host's "
+        f"own visit counts need no code on the pages)"]
+
+
+INLINE_SCRIPT = '<script>document.documentElement.className = "js"</script>'
+NOT_FOUND_PAGE = """\
+<!doctype html>
+<html lang="en-GB">
+<head>
+<meta http-equiv="Content-Security-Policy" content="{{ content_security_policy }}">
+<meta charset="utf-8">
+<title>Not found - {{ config.site_name }}</title>
+<script>window.root = "/"</script>
+</head>
+<body><h1>Page not found</h1></body>
+</html>
+"""
+
+
+@pytest.fixture
+def with_404(tiny) -> Path:
+    """The tiny theme with an inline script on every page, and a 404 page of its own."""
+    edit(tiny / "theme" / "main.html", '<meta charset="utf-8">', '<meta charset="utf-8">\n' + INLINE_SCRIPT)
+    (tiny / "theme" / "404.html").write_text(NOT_FOUND_PAGE, encoding="utf-8")
+    edit(tiny / "mkdocs.yml", "  favicon: favicon.svg\n",
+         "  favicon: favicon.svg\n  static_templates:\n    - 404.html\n")
+    return tiny
+
+
+def csp_of(scripts: str, frames: str = "'none'", base: str = "'none'") -> str:
+    return (f"default-src 'self'; img-src 'self' data:; script-src 'self'{scripts}; style-src 'self'; "
+            f"frame-src {frames}; object-src 'none'; base-uri {base}; form-action 'none'")
+
+
+PAGE_SCRIPT = " 'sha256-9ClOcGpyhOimDLczblPY+AvLwSOFF5K4j99oNVN6MXk='"  # INLINE_SCRIPT's text
+ROOT_SCRIPT = " 'sha256-cLw2OfIvHWnM1Ko0JpKhcqQgYpSFP+zyAYMQLC1himw='"  # the 404 page's
+
+
+def test_each_built_page_has_its_policy_naming_the_themes_inline_scripts(with_404):
+    """The pages may run their template's inline script (by hash), the 404 page its own and set a
+    <base> on the site's host; a page with a YouTube video may frame YouTube's player alone."""
+    write(with_404, "clip.md", page("Clip", '# Clip\n\n:video: https://youtu.be/aqz-KE-bpKQ "A clip"\n'))
+    add_to_nav(with_404, "Clip: clip.md")
+    plugin = run_mkdocs(with_404)
+    assert (logged(plugin), set(plugin.state.timings)) == ([], {"checks", "source lines", "handout"})
+    assert policy_of(with_404, "index.html") == csp_of(PAGE_SCRIPT)
+    assert policy_of(with_404, "running/index.html") == csp_of(PAGE_SCRIPT)
+    assert policy_of(with_404, "clip/index.html") == csp_of(PAGE_SCRIPT, frames="https://www.youtube-nocookie.com")
+    assert policy_of(with_404, "404.html") == csp_of(ROOT_SCRIPT, base="'self'")
+    assert html_of(with_404, "sitemap.xml").startswith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset')
+    assert "content-security-policy" not in html_of(with_404, "sitemap.xml").lower()
+
+
+def test_under_serve_every_page_may_run_the_live_reload_script(with_404):
+    assert logged(run_mkdocs(with_404, "serve")) == []
+    assert policy_of(with_404, "index.html") == csp_of(" 'unsafe-inline'")
+    assert policy_of(with_404, "404.html") == csp_of(" 'unsafe-inline'", base="'self'")
+
+
+def test_a_template_without_the_policy_is_an_error_at_each_page_it_writes(with_404):
+    edit(with_404 / "theme" / "main.html",
+         '<meta http-equiv="Content-Security-Policy" content="{{ content_security_policy }}">\n', "")
+    message = ("the page has no Content-Security-Policy: the theme's templates must keep the meta "
+               "tag with content_security_policy (see overrides/main.html)")
+    # each about its whole file (line 0), as scripts/build.py sorts and prints them
+    assert run_mkdocs(with_404).state.problems == [Problem("docs/index.md", 0, message),
+                                                   Problem("docs/running.md", 0, message)]
+    (with_404 / "theme" / "404.html").write_text(NOT_FOUND_PAGE.replace("{{ content_security_policy }}", ""))
+    assert logged(run_mkdocs(with_404)) == [
+        f"site/404.html: {message}", f"docs/index.md: {message}", f"docs/running.md: {message}"]
+
+
+def test_a_draft_is_left_out_of_the_menu_and_the_site_but_shown_under_serve(tiny):
+    """MkDocs' own drafts: not built, nor in any page's menu, and "Previous" and "Next" skip them;
+    `mkdocs serve` shows them, for staff to preview. `draft: false` is no draft."""
+    edit(tiny / "theme" / "main.html", "</main>",
+         "</main>\n<p class=\"pager\">{% if page.previous_page %}<a rel=\"prev\" href=\""
+         "{{ page.previous_page.url | url }}\">"
+         "{{ page.previous_page.title }}</a>{% endif %} {% if page.next_page %}<a rel=\"next\" href=\""
+         "{{ page.next_page.url | url }}\">{{ page.next_page.title }}</a>{% endif %}</p>")
+    write(tiny, "winter.md", page("Winter", "# Winter\n\nFrost.\n").replace("---\n\n", "draft: true\n---\n\n"))
+    write(tiny, "spring.md", page("Spring", "# Spring\n\nRain.\n").replace("---\n\n", "draft: false\n---\n\n"))
+    write(tiny, "more/summer.md", page("Summer", "# Summer\n\nSun.\n"))
+    write(tiny, "more/autumn.md", page("Autumn", "# Autumn\n\nLeaves.\n").replace("---\n\n", "draft: true\n---\n\n"))
+    edit(tiny / "mkdocs.yml", "  - Home: index.md\n",
+         "  - Home: index.md\n  - Winter: winter.md\n  - Spring: spring.md\n")
+    add_to_nav(tiny, "More:\n      - Autumn: more/autumn.md\n      - Summer: more/summer.md")
+    plugin = run_mkdocs(tiny)
+    assert (logged(plugin), plugin.state.notes) == ([], [
+        "docs/winter.md is a draft (draft: true): not published; make serve shows it",
+        "docs/more/autumn.md is a draft (draft: true): not published; make serve shows it"])
+    assert not (tiny / "site" / "winter").exists() and not (tiny / "site" / "more" / "autumn").exists()
+    home = html_of(tiny, "index.html")
+    assert ('<nav id="site-nav"><a href=".">Home</a> <a href="spring/">Spring</a> <a href="running/">Running</a> '
+            '<a href="more/summer/">Summer</a> </nav>') in home
+    assert '<p class="pager"> <a rel="next" href="spring/">Spring</a></p>' in home
+    assert ('<p class="pager"><a rel="prev" href="..">Home</a> <a rel="next" href="../running/">Running</a></p>'
+            in html_of(tiny, "spring/index.html"))
+    assert ('<p class="pager"><a rel="prev" href="../../running/">Running</a> </p>'
+            in html_of(tiny, "more/summer/index.html"))
+    plugin = run_mkdocs(tiny, "serve")
+    assert logged(plugin) == []
+    assert "Frost." in html_of(tiny, "winter/index.html") and "Leaves." in html_of(tiny, "more/autumn/index.html")
+    assert ('<nav id="site-nav"><a href=".">Home</a> <a href="winter/">Winter</a> <a href="spring/">Spring</a> '
+            '<a href="running/">Running</a> <a href="more/autumn/">Autumn</a> <a href="more/summer/">Summer</a> </nav>'
+            ) in html_of(tiny, "index.html")
+
+
+def test_a_site_address_that_is_not_https_is_refused_unless_it_is_this_computers(tiny):
+    edit(tiny / "mkdocs.yml", "site_url: https://example.org/tiny/", "site_url: http://example.org/tiny/")
+    assert logged(run_mkdocs(tiny)) == [
+        "mkdocs.yml:7: site_url 'http://example.org/tiny/' is not a secure (https://) address: "
+        "publish the site at an https:// address and write it here (every page's canonical link "
+        "and the handout's QR code lead there)"]
+    assert logged(run_mkdocs(tiny, "serve", "http://127.0.0.1:8000/tiny/")) == []
+    for local in ("http://127.0.0.1:8000/tiny/", "http://localhost:8000/tiny/", "http://[::1]:8000/tiny/"):
+        edit(tiny / "mkdocs.yml", "site_url: http://", "site_url: https://")  # (so the build reads it again)
+        edit(tiny / "mkdocs.yml", "site_url: https://", "site_url: http://")
+        assert logged(run_mkdocs(tiny, site_url=local)) == [], local
+
+
+@pytest.mark.parametrize("url, local", [
+    ("http://127.0.0.1:8000/", True), ("http://127.8.0.1/", True), ("http://localhost/", True),
+    ("http://[::1]:8000/", True), ("http://example.org/", False), ("http://10.0.0.1/", False),
+    ("http://[::2]/", False), ("file:///tmp/site/", False), ("http://localhost.example.org/", False),
+])
+def test_only_a_loopback_address_is_this_computers(url, local):
+    from soleus_site.plugin import _on_this_computer
+
+    assert _on_this_computer(url) is local
+
+
+UNREADABLE_JPEG = ("this picture could not be read as a JPEG picture (it may be damaged, or of another "
+                   "kind under this name, such as an iPhone's HEIC), so it is not published: open it "
+                   "in a picture editor and save it again as a JPEG or PNG")
+
+
+@contextmanager
+def logged_at_info():
+    """What the plugin logs, at `mkdocs build`'s and `mkdocs serve`'s level (INFO), as it goes."""
+    messages = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = lambda record: messages.append(record.getMessage())
+    logger = logging.getLogger("mkdocs.soleus_site")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def photo(path: Path, owner: str | None = "A. Person") -> Path:
+    """A small JPEG, with its owner's name in its EXIF (a hidden detail) unless owner is None."""
+    from PIL import ExifTags, Image
+
+    exif = Image.Exif()
+    exif[ExifTags.Base.Artist] = owner
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (40, 30), "red").save(path, "JPEG", **({"exif": exif} if owner else {}))
+    return path
+
+
+def test_published_pictures_leave_out_their_hidden_details_and_an_unreadable_one_is_an_error(tiny):
+    photo(tiny / "docs" / "images" / "calf.jpg")
+    photo(tiny / "docs" / "images" / "plain.JPG", owner=None)
+    edit(tiny / "docs" / "running.md", "Run slowly at first.",
+         "![A calf](images/calf.jpg) ![A shoe](images/plain.JPG)")
+    plugin = run_mkdocs(tiny)
+    assert (logged(plugin), plugin.state.notes) == ([], [
+        "Pictures: hidden details (such as where and when a photo was taken, the camera and its "
+        "owner) left out of the published copy of 1 picture; docs/ is unchanged"])
+    assert b"A. Person" not in (tiny / "site" / "images" / "calf.jpg").read_bytes()
+    assert ((tiny / "site" / "images" / "plain.JPG").read_bytes()
+            == (tiny / "docs" / "images" / "plain.JPG").read_bytes())
+    assert set(plugin.state.timings) == {"checks", "source lines", "handout", "pictures"}
+    photo(tiny / "docs" / "images" / "heel.jpeg")
+    write(tiny, "images/broken.jpg", "not a picture")
+    edit(tiny / "docs" / "running.md", "![A calf]",
+         "![A heel](images/heel.jpeg) ![A damaged photo](images/broken.jpg) ![A calf]")
+    with logged_at_info() as info:
+        plugin = run_mkdocs(tiny)
+    assert plugin.state.problems[0] == Problem("docs/images/broken.jpg", 0, UNREADABLE_JPEG)
+    assert info == [str(plugin.state.problems[0]), plugin.state.notes[0]]
+    assert (logged(plugin), plugin.state.notes) == ([
+        "docs/images/broken.jpg: this picture could not be read as a JPEG picture (it may be damaged, "
+        "or of another kind under this name, such as an iPhone's HEIC), so it is not published: open "
+        "it in a picture editor and save it again as a JPEG or PNG"], [
+        "Pictures: hidden details (such as where and when a photo was taken, the camera and its "
+        "owner) left out of the published copy of 2 pictures; docs/ is unchanged"])
+    assert not (tiny / "site" / "images" / "broken.jpg").exists()
+
+
+def test_a_handout_whose_picture_is_not_published_is_not_made(heel_raise, monkeypatch):
+    monkeypatch.setattr(pdf, "write_pdf", lambda *args: pytest.fail("no PDF should be made"))
+    write(heel_raise, "images/start.jpg", "not a picture")
+    edit(heel_raise / "docs" / "heel-raise.md", "(images/start.svg)", "(images/start.jpg)")
+    with logged_at_info() as info:
+        plugin = run_mkdocs(heel_raise)
+    assert info == [*plugin.state.notes, *logged(plugin)]  # the handout is looked at first
+    assert (logged(plugin), plugin.state.notes) == ([
+        "docs/images/start.jpg: this picture could not be read as a JPEG picture (it may be damaged, "
+        "or of another kind under this name, such as an iPhone's HEIC), so it is not published: open "
+        "it in a picture editor and save it again as a JPEG or PNG"],
+        ["Handout of docs/heel-raise.md: not made (a picture it shows is not published)"])
+    assert not (heel_raise / "site" / "heel-raise" / "handout").exists()
+
+
+def test_a_handout_that_cannot_be_made_leaves_the_next_pages_handout_made(heel_raise, monkeypatch):
+    fake_weasyprint(monkeypatch)
+    edit(heel_raise / "docs" / "heel-raise.md", "## How to do it", "## How to start")
+    write(heel_raise, "toe-raise.md", HEEL_RAISE.replace("title: Heel raise", "title: Toe raise")
+          .replace("# The exercise: heel raise", "# The exercise: toe raise"))
+    add_to_nav(heel_raise, "Toe raise: toe-raise.md")
+    plugin = run_mkdocs(heel_raise)
+    assert (logged(plugin), plugin.state.notes) == ([
+        "docs/heel-raise.md:4: the handout needs a section headed \"How to do it\" with a numbered "
+        "list of steps"], ["Handout of docs/toe-raise.md: PDFs made"])
+
+
+def test_under_serve_the_handout_page_may_run_the_live_reload_script(heel_raise, monkeypatch):
+    fake_weasyprint(monkeypatch)
+    assert logged(run_mkdocs(heel_raise, "serve")) == []
+    assert "script-src 'self' 'unsafe-inline';" in policy_of(heel_raise, "heel-raise/handout/index.html")
+    assert logged(run_mkdocs(heel_raise)) == []
+    assert "'unsafe-inline'" not in policy_of(heel_raise, "heel-raise/handout/index.html").split("style-src")[0]
+
+
+def test_the_sites_stylesheets_and_svg_pictures_load_nothing_from_elsewhere(tiny):
+    write(tiny, "stylesheets/extra.css", "h1 { color: red }\n\n"
+          "body { background: url(https://bg.example.com/b.png) }\n"
+          "p { background: url(https://example.org/tiny/favicon.svg) }\n")
+    write(tiny, "images/badge.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3">\n'
+          '<script>alert(1)</script>\n</svg>\n')
+    edit(tiny / "docs" / "running.md", "Run slowly at first.", "![A badge](images/badge.svg)")
+    assert logged(run_mkdocs(tiny)) == [
+        "docs/images/badge.svg:2: <script> in a picture runs code or shows a page when the "
+        "picture's address is opened (save the drawing as plain SVG, without scripts or embedded HTML)",
+        f"docs/stylesheets/extra.css:3: loads https://bg.example.com/b.png {LOADS} {SHOW_HERE}",
+    ]
+
+
+def test_two_files_for_one_address_are_an_error(tiny):
+    write(tiny, "running/index.md", page("Running again", "# Running again\n"))
+    assert logged(run_mkdocs(tiny)) == [
+        "docs/running/index.md: is published at the same address as docs/running.md (running/), so "
+        "one would silently replace the other: rename or delete one"]
+
+
+def test_a_picture_too_large_to_open_that_no_page_shows_is_an_error_at_its_file(tiny):
+    from conftest import png_header
+
+    (tiny / "docs" / "images").mkdir()
+    (tiny / "docs" / "images" / "huge.png").write_bytes(png_header(20000, 20000))
+    (tiny / "docs" / "images" / "shown.png").write_bytes(png_header(20000, 20000))
+    (tiny / "theme" / "huge.png").write_bytes(png_header(20000, 20000))  # the theme's: not checked
+    edit(tiny / "docs" / "running.md", "Run slowly at first.", "![A big photo](images/shown.png)")
+    too_many = ("is 20000 x 20000 pixels (400 megapixels), too many to open safely (the limit is 89 "
+                "megapixels): save it smaller, for example at most 1600 pixels wide, as a JPEG for photos")
+    assert logged(run_mkdocs(tiny)) == [f"docs/running.md:10: picture 'images/shown.png' {too_many}",
+                                        f"docs/images/huge.png: this picture {too_many}"]
+
+
+def test_a_shortcodes_poster_named_from_the_built_page_is_checked_as_the_sites_picture(tiny):
+    """The YouTube poster's address is written from the built page (exercise/clip/), not from the
+    page's file: it is still known as docs/media/poster.png, and checked against the limits."""
+    shutil.copytree(FIXTURES_DIR / "video" / "media", tiny / "docs" / "media")
+    edit(tiny / "mkdocs.yml", "  - soleus\n", "  - soleus:\n      picture_warn_kb: 0\n")
+    write(tiny, "exercise/clip.md", page("Clip", '# Clip\n\n:video: https://youtu.be/aqz-KE-bpKQ "Clip" '
+                                                 'poster=../media/poster.png\n'))
+    add_to_nav(tiny, "Clip: exercise/clip.md")
+    assert logged(run_mkdocs(tiny)) == [
+        "docs/exercise/clip.md:10: warning: picture '../../media/poster.png' is 0 KB, slow to load "
+        "on a phone: make it smaller than 0 KB (for example, save it at most 1600 pixels wide, as a "
+        "JPEG for photos)"]
+
+
+def test_the_video_size_limit_is_the_plugins_setting(tiny):
+    shutil.copytree(FIXTURES_DIR / "video" / "media", tiny / "docs" / "media")
+    write(tiny, "clip.md", page("Clip", '# Clip\n\n:video: media/clip.mp4 "Clip"\n'))
+    add_to_nav(tiny, "Clip: clip.md")
+    assert logged(run_mkdocs(tiny)) == []
+    edit(tiny / "mkdocs.yml", "  - soleus\n", "  - soleus:\n      video_warn_mb: 0\n")
+    assert logged(run_mkdocs(tiny)) == [
+        "docs/clip.md:10: warning: video 'media/clip.mp4' is 0.0 MB, a lot to download on a phone's "
+        "mobile data: make it smaller than 0 MB (for example, export it at 720p, or shorten it: a "
+        "minute at 720p is about 19 MB)"]
+
+
+def test_a_linked_folder_stops_mkdocs_itself_with_the_reason(tiny, tmp_path):
+    from mkdocs.exceptions import Abort
+
+    (tmp_path / "elsewhere").mkdir()
+    os.symlink(tmp_path / "elsewhere", tiny / "docs" / "linked")
+    with pytest.raises(Abort, match="^a folder in docs/ is a link to another folder: the build stops "
+                                    "before publishing what it leads to$"):
+        run_mkdocs(tiny)
+
+
+def test_what_the_404_page_loads_is_reported_at_the_built_page(with_404):
+    edit(with_404 / "theme" / "404.html", "<h1>",
+         '<img alt="" src="https://banners.example.com/{{ \'lost.png\' }}"><h1>')
+    assert logged(run_mkdocs(with_404)) == [
+        f"site/404.html: loads https://banners.example.com/lost.png {LOADS} {SHOW_HERE}"]
+
+
+def test_a_theme_without_overrides_has_what_it_loads_reported_at_the_built_page(tiny):
+    """MkDocs' own theme, with no custom_dir of templates to look in, loads highlight.js from a
+    CDN: each address, once, at the first built page that has it."""
+    edit(tiny / "mkdocs.yml", "  name: null\n  custom_dir: theme\n", "  name: mkdocs\n")
+    loaded = lambda page: [element.get("src") or element.get("href") for element in  # noqa: E731
+                           lxml.html.parse(str(tiny / "site" / page)).getroot().xpath("//script[@src]|//link[@href]")
+                           if "cdnjs.cloudflare.com" in (element.get("src") or element.get("href"))]
+    problems = logged(run_mkdocs(tiny))
+    assert loaded("404.html") and loaded("404.html") == loaded("index.html")
+    no_policy = ("the page has no Content-Security-Policy: the theme's templates must keep the meta "
+                 "tag with content_security_policy (see overrides/main.html)")
+    assert problems == [*(f"site/404.html: loads {url} {LOADS} {SHOW_HERE}" for url in loaded("404.html")),
+                        f"site/404.html: {no_policy}", f"docs/index.md: {no_policy}", f"docs/running.md: {no_policy}"]
