@@ -2,7 +2,7 @@
 writes and its errors, in-process; and in the browser, with Playwright's fake clock instead of
 real waits: its beat on time, Start/Stop and sound by keyboard, the count of raises said once a
 raise, nothing loaded or stored, and the pace in words without JavaScript and on paper. (Axe
-checks both pages that show it in test_browser.py.)"""
+checks both pages that show it in test_browser.py; the dot's contrast, which axe does not, is here.)"""
 
 from __future__ import annotations
 
@@ -187,6 +187,43 @@ def test_reduced_motion_keeps_the_words_without_the_moving_dot(visit):
     page.get_by_role("button", name="Start").click()
     page.clock.run_for(2500)
     assert page.locator(".pacer__word").inner_text() == "Down"
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG's contrast ratio of a computed colour ("rgb(r, g, b)" or "rgba(r, g, b, a)") on an
+    opaque one."""
+    def channels(colour: str) -> list[float]:
+        return [float(part) for part in colour[colour.index("(") + 1:-1].split(",")]
+
+    back = channels(second)[:3]
+    *front, alpha = channels(first) + [1.0] * (4 - len(channels(first)))
+    shown = [f * alpha + b * (1 - alpha) for f, b in zip(front, back)]
+
+    def luminance(rgb: list[float]) -> float:
+        channels = [c / 255 for c in rgb]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    lighter, darker = sorted((luminance(shown), luminance(back)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_dot_stands_out_from_the_page_and_the_words_are_readable(visit, scheme):
+    """3:1 for the beat's dot (WCAG 1.4.11), 4.5:1 for the button's and the pacer's words (1.4.3:
+    axe checks them too, in test_browser.py)."""
+    page = visit("exercise/", 360, scheme).page
+    colours = page.evaluate("""() => {
+        const colour = (selector, property) =>
+            getComputedStyle(document.querySelector(selector))[property]
+        return {dot: colour(".pacer__dot", "backgroundColor"),
+                page: getComputedStyle(document.querySelector(".md-main")).backgroundColor === "rgba(0, 0, 0, 0)"
+                    ? colour("body", "backgroundColor") : colour(".md-main", "backgroundColor"),
+                word: colour(".pacer__word", "color"),
+                button: colour(".pacer button", "color"), buttonBack: colour(".pacer button", "backgroundColor")}
+    }""")
+    assert contrast(colours["dot"], colours["page"]) >= 3, colours
+    assert contrast(colours["word"], colours["page"]) >= 4.5, colours
+    assert contrast(colours["button"], colours["buttonBack"]) >= 4.5, colours
 
 
 def test_print_shows_the_pace_in_words_only(visit):
