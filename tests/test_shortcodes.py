@@ -159,7 +159,7 @@ def test_a_video_that_cannot_be_shown_is_an_error_without_a_warning_of_its_size(
 
 @pytest.mark.parametrize("line, expected", [
     (":vidoe: x", "unknown shortcode ':vidoe:' (did you mean ':video:'?)"),
-    (":zzz:", "unknown shortcode ':zzz:' (known: :video:, :clinic-contact:, :handout:, :safety:)"),
+    (":zzz:", "unknown shortcode ':zzz:' (known: :video:, :clinic-contact:, :handout:, :safety:, :pacer:)"),
     (":video: heel raise", f"video needs a source and a title in quotes; {VIDEO_USAGE}"),
     (':video: media/clip.mp4 "A" "B"', "video: unexpected '\"B\"' after the title (put the "
                                        "whole title in one pair of quotes)"),

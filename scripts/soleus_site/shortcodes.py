@@ -7,6 +7,7 @@ Staff write a shortcode on a line of its own:
     :clinic-contact:
     :handout:
     :safety: when-to-stop
+    :pacer: up=2 down=3
 
 `expand_shortcodes` replaces each with HTML (or Markdown) and lists, with its
 line number, every shortcode it cannot use (and a video file too heavy for a
@@ -370,9 +371,55 @@ def handout_links(args: str, context: PageContext) -> str:
             f'<a href="{outputs.relative(outputs.pdf_large_print)}">large print</a>){printed}</p>')
 
 
+# The pacer -------------------------------------------------------------------
+
+# The clinic's pace, as the exercise and self-test pages word it: up for 2 seconds, down for 3.
+PACER_DEFAULTS = {"up": 2, "down": 3}
+PACER_SECONDS = range(1, 11)  # whole seconds: the beat never changes more than once a second
+PACER_USAGE = "for example  :pacer: up=2 down=3  (seconds up, seconds down)"
+
+
+def pacer(args: str, context: PageContext) -> str:
+    """A tempo guide: the pace in words, and (with JavaScript: docs/javascripts/pacer.js) a
+    Start/Stop button, a beat that rises for `up` seconds and falls for `down`, an optional click
+    and the count of raises for a screen reader. Nothing is loaded, sent or stored."""
+    seconds = dict(PACER_DEFAULTS)
+    given = set()
+    for word in args.split():
+        key, equals, value = word.partition("=")
+        if not equals:
+            raise ShortcodeError(f"pacer: unexpected '{word}' (write the pace as up= and down=, "
+                                 f"{PACER_USAGE})")
+        if key not in PACER_DEFAULTS:
+            raise ShortcodeError(f"pacer: unknown option '{key}=' (the options are up= and "
+                                 f"down=, {PACER_USAGE})")
+        if key in given:
+            raise ShortcodeError(f"pacer: {key}= is given twice (give it once, {PACER_USAGE})")
+        if not (value.isascii() and value.isdigit() and int(value) in PACER_SECONDS):
+            raise ShortcodeError(f"pacer: {key}={value} is not a whole number of seconds from "
+                                 f"{PACER_SECONDS[0]} to {PACER_SECONDS[-1]} ({PACER_USAGE})")
+        given.add(key)
+        seconds[key] = int(value)
+    up, down = seconds["up"], seconds["down"]
+    return (
+        f'<div class="pacer" role="group" aria-label="Pacer" data-up="{up}" data-down="{down}">\n'
+        f'<p class="pacer__words">Go up for {up} second{"s" * (up != 1)} and down for '
+        f'{down}.</p>\n'
+        f'<div class="pacer__controls" hidden>\n'
+        f'<button type="button" class="pacer__start">Start</button>\n'
+        f'<label class="pacer__sound"><input type="checkbox"> Sound</label>\n'
+        f'<span class="pacer__track" aria-hidden="true"><span class="pacer__dot"></span></span>\n'
+        f'<span class="pacer__word"></span>\n'
+        f'<span class="pacer__count" aria-live="polite"></span>\n'
+        f'</div>\n'
+        f'</div>'
+    )
+
+
 SHORTCODES: dict[str, Callable[[str, PageContext], str]] = {
     "video": video,
     "clinic-contact": clinic_contact,
     "handout": handout_links,
     "safety": safety_text,
+    "pacer": pacer,
 }
