@@ -102,6 +102,9 @@ BRACKET = "(close it on the same line, or put the whole value in quotes)"
     ("title: 'Winter\ndescription: Cold.\n",
      f"docs/winter.md:2: {NOT_VALID}the quote (') on this line is never closed (end the value "
      f"with ' on the same line)"),
+    ("title: 'It''s cold\ndescription: Cold.\n",  # '' is a quote inside the value
+     f"docs/winter.md:2: {NOT_VALID}the quote (') on this line is never closed (end the value "
+     f"with ' on the same line)"),
     # Closed further down, so YAML's own words; still at the line of the '['
     ("tags: [a\ndescription: [Cold]\n",
      f"docs/winter.md:2: {NOT_VALID}expected ',' or ']', but got ':' (each line should be "

@@ -1,7 +1,8 @@
 """What may be published from docs/ (checks/published_files.py): only the kinds of file a page
 needs, never a link to a file or folder elsewhere (a link to a folder stops the build before
-MkDocs looks through it), and only pages saved as UTF-8; each refusal names its file (and, for
-UTF-8, the line, column and byte). The first tests call the check in-process (fast enough for
+MkDocs looks through it), and only pages saved as UTF-8 (read with LF line endings and without a
+byte order mark, however they were saved); each refusal names its file (and, for UTF-8, the line,
+column and byte). The first tests call the check in-process (fast enough for
 `make mutate` to run them against every mutant); the last plant the file in a copy of the project:
 the build fails with the exact words and leaves site/ byte for byte."""
 
@@ -14,6 +15,7 @@ from mkdocs.structure.files import File, Files
 
 from conftest import assert_failed_and_site_kept, problems_of, run_build, tree_digest
 from soleus_site.checks.published_files import not_utf8_problem, published_files_problems
+from soleus_site.page_tools import page_text
 
 
 def test_only_the_kinds_of_file_a_page_needs_are_published(tmp_path):
@@ -98,6 +100,21 @@ def test_lines_end_at_crlf_or_cr_and_a_byte_order_mark_is_no_column(data, line, 
     problem = not_utf8_problem("docs/a.md", error)
     assert (problem.line, problem.message.split(":")[0]) == (line, f"column {column}")
     assert "(byte 0xE9 is not UTF-8 text)" in problem.message
+
+
+@pytest.mark.parametrize("data", [
+    b"---\ntitle: T\n---\n\nA\tline\n", b"---\r\ntitle: T\r\n---\r\n\r\nA\tline\r\n",
+    b"---\rtitle: T\r---\r\rA\tline\r", b"\xef\xbb\xbf---\r\ntitle: T\n---\r\rA\tline\n",
+])
+def test_a_page_is_read_with_lf_line_endings_and_no_byte_order_mark(data):
+    """page_tools.page_text, as the plugin reads every page (issue 21): a tab is left as it is."""
+    assert page_text(data) == "---\ntitle: T\n---\n\nA\tline\n"
+
+
+def test_a_page_not_in_utf8_is_refused_unless_told_to_replace():
+    with pytest.raises(UnicodeDecodeError):
+        page_text(b"Caf\xe9\r\n")
+    assert page_text(b"\xef\xbb\xbfCaf\xe9\r\n", errors="replace") == "Caf\ufffd\n"
 
 # In a copy of the project: the build fails and site/ is left as it was ---------------------------
 

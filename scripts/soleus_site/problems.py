@@ -59,6 +59,6 @@ def yaml_error_mark(error: yaml.YAMLError):
     what was never closed (PyYAML's context_mark, "... started here"), else where YAML stopped
     (its problem_mark); None when it says neither (mkdocs.yml and front matter alike)."""
     context = getattr(error, "context_mark", None)
-    if context is not None and getattr(error, "context", None) in YAML_STARTED_HERE:
+    if context is not None and error.context in YAML_STARTED_HERE:  # a MarkedYAMLError
         return context
     return getattr(error, "problem_mark", None)

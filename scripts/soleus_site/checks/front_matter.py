@@ -122,7 +122,7 @@ def _unreadable(shown_path: str, body: str) -> Problem:
     return Problem(shown_path, 2, "front matter should be lines of 'name: value'")
 
 
-CLOSING = {"[": "]", "{": "}", '"': '"', "'": "'"}
+CLOSING = {"[": "]", "{": "}"}
 OPENED = ("while parsing a flow sequence", "while parsing a flow mapping",
           "while scanning a quoted scalar")  # YAML's context: where a '[', '{' or quote opened
 
@@ -131,15 +131,14 @@ def _never_closed(error: yaml.YAMLError) -> str | None:
     """What to say when the mistake is a '[', '{' or quote that YAML saw opened and never
     closed after it (its own words are about where it stopped, often the line after); None
     otherwise."""
-    mark = getattr(error, "context_mark", None)
-    if getattr(error, "context", None) not in OPENED or not (mark and mark.buffer):
+    if getattr(error, "context", None) not in OPENED:
         return None
+    mark = error.context_mark  # in the front matter's text: the '[', '{' or quote
     opened = mark.buffer[mark.pointer]
-    if opened not in CLOSING or CLOSING[opened] in mark.buffer[mark.pointer + 1:]:
-        return None  # closed somewhere after: YAML's own words, at this line
-    closing = CLOSING[opened]
-    if opened == closing:  # a quote
+    if opened not in CLOSING:  # a quote: YAML read to the end and found none to close it
         return (f"front matter is not valid: the quote ({opened}) on this line is never closed "
-                f"(end the value with {closing} on the same line)")
+                f"(end the value with {opened} on the same line)")
+    if CLOSING[opened] in mark.buffer[mark.pointer:]:
+        return None  # closed somewhere after: YAML's own words, at this line
     return (f"front matter is not valid: the '{opened}' on this line is never closed with "
-            f"'{closing}' (close it on the same line, or put the whole value in quotes)")
+            f"'{CLOSING[opened]}' (close it on the same line, or put the whole value in quotes)")
