@@ -198,3 +198,86 @@ def test_pictures_too_large_to_open_are_errors_at_their_lines_or_files(project):
         "docs/images/unused.jpg: this picture " + TOO_MANY_PIXELS.format(size="12000 x 9000", megapixels=108),
         "3 errors, 0 warnings"]
     assert_failed_and_site_kept(project, result, before)
+
+
+# The checks and page_tools' picture sizes called directly, from the survivors of `make mutate` ---
+
+def test_a_videos_huge_poster_is_named_by_its_file_not_as_a_picture(tmp_path):
+    from types import SimpleNamespace
+
+    from soleus_site.page_model import Reference
+
+    (tmp_path / "heel-raise.jpg").write_bytes(jpeg_header(16320, 12240))
+    page = SimpleNamespace(shown_path="docs/exercise.md", references=[
+        Reference("video poster", "media/heel-raise.jpg", 9)])
+    assert [str(problem) for problem in picture_problems(
+        page, lambda url: tmp_path / "heel-raise.jpg", 500, 5000)] == [
+        "docs/exercise.md:9: poster 'heel-raise.jpg' "
+        + TOO_MANY_PIXELS.format(size="16320 x 12240", megapixels=200)]
+
+
+def test_megapixels_are_rounded_from_millions_of_pixels():
+    from soleus_site.checks.pictures import too_many_pixels_message
+
+    # 101.5 million pixels: 102 megapixels (a divisor one more than a million would give 101)
+    assert too_many_pixels_message("picture 'images/wide.png'", (101_500, 1000)) == (
+        "picture 'images/wide.png' " + TOO_MANY_PIXELS.format(size="101500 x 1000", megapixels=102))
+    assert too_many_pixels_message("picture 'images/a.png'", (1600, 1200)) is None
+    assert too_many_pixels_message("picture 'images/a.png'", None) is None
+
+
+def test_a_huge_picture_no_page_shows_is_an_error_at_its_file(tmp_path):
+    from soleus_site.checks.pictures import unshown_picture_problems
+    from soleus_site.problems import Problem
+
+    for name, data in (("unused.jpg", jpeg_header(12000, 9000)), ("shown.png", png_header(20000, 20000)),
+                       ("small.jpg", jpeg_header(1600, 1200))):
+        (tmp_path / name).write_bytes(data)
+    problems = unshown_picture_problems(
+        {tmp_path / name: f"docs/images/{name}" for name in ("shown.png", "unused.jpg", "small.jpg")},
+        {tmp_path / "shown.png"})
+    message = "this picture " + TOO_MANY_PIXELS.format(size="12000 x 9000", megapixels=108)
+    assert [str(problem) for problem in problems] == [f"docs/images/unused.jpg: {message}"]
+    assert problems == [Problem("docs/images/unused.jpg", 0, message)]
+
+
+@pytest.mark.parametrize("name", ["drawing.svg", "drawing.SVG"])
+def test_a_file_named_svg_has_no_pixel_size_whatever_it_holds(tmp_path, name):
+    from soleus_site.page_tools import pixel_size
+
+    (tmp_path / name).write_bytes(png_header(64, 32))
+    (tmp_path / "photo.PNG").write_bytes(png_header(64, 32))
+    assert (pixel_size(tmp_path / name), pixel_size(tmp_path / "photo.PNG")) == (None, (64, 32))
+
+
+@pytest.mark.parametrize("orientation, read", [
+    (None, 1), (1, 1), (2, 2), (6, 6), (8, 8), (0, 1), (9, 1), (300, 1), ("garbage", 1)])
+def test_exif_orientation_is_1_to_8_and_1_when_missing_or_unreadable(orientation, read):
+    from PIL import ExifTags
+
+    from soleus_site.page_tools import exif_orientation
+
+    picture = Image.new("RGB", (4, 2))
+    if orientation == "garbage":
+        picture.info["exif"] = b"Exif\x00\x00garbage"  # says it is EXIF, and is not
+    elif orientation is not None:
+        exif = Image.Exif()
+        exif[ExifTags.Base.Make] = "PhoneMaker"
+        exif[ExifTags.Base.Orientation] = orientation
+        picture.info["exif"] = exif.tobytes()
+    else:
+        exif = Image.Exif()
+        exif[ExifTags.Base.Make] = "PhoneMaker"  # EXIF, without an orientation
+        picture.info["exif"] = exif.tobytes()
+    assert exif_orientation(picture) == read
+
+
+def test_a_box_is_an_admonition_div_or_a_details_and_nothing_else():
+    from xml.etree import ElementTree as etree
+
+    from soleus_site.page_tools import box_of
+
+    note = box_of(etree.fromstring('<div class="admonition note"><p class="admonition-title">N</p></div>'))
+    assert (note.kind, note.title.text) == ("note", "N")
+    assert box_of(etree.fromstring('<div class="grid cards"><p>x</p></div>')) is None
+    assert box_of(etree.fromstring('<p class="admonition note">x</p>')) is None
