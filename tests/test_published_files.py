@@ -116,6 +116,36 @@ def test_a_page_not_in_utf8_is_refused_unless_told_to_replace():
         page_text(b"Caf\xe9\r\n")
     assert page_text(b"\xef\xbb\xbfCaf\xe9\r\n", errors="replace") == "Caf\ufffd\n"
 
+def test_two_files_published_at_one_address_are_an_error_at_the_second(tmp_path):
+    """exercise.md and exercise/index.md are both exercise/, README.md and index.md both the home
+    page (/): an error at the file that comes second, naming the first. A file from elsewhere (the
+    theme's) or one MkDocs makes itself is not staff's to rename, and the others are still seen."""
+    from soleus_site.checks.published_files import same_address_problems
+
+    docs = tmp_path / "docs"
+    (docs / "exercise").mkdir(parents=True)
+    for name in ("exercise.md", "exercise/index.md", "README.md", "index.md", "about.md"):
+        (docs / name).write_text("x")
+    theme = tmp_path / "theme"
+    (theme / "exercise").mkdir(parents=True)
+    (theme / "exercise" / "index.html").write_text("x")
+    site = str(tmp_path / "site")
+    made = File("404.html", None, site, True)  # as MkDocs makes one: no file of its own
+    made.abs_src_path = None
+    files = Files([File(name, str(docs), site, True) for name in
+                   ("index.md", "exercise/index.md", "about.md", "README.md", "exercise.md")]
+                  + [File("exercise/index.html", str(theme), site, True), made])
+    same = ("so one would silently replace the other: rename or delete one")
+    problems = same_address_problems(files, docs, tmp_path)
+    assert [str(problem) for problem in problems] == [
+        f"docs/exercise/index.md: is published at the same address as docs/exercise.md (exercise/), {same}",
+        f"docs/index.md: is published at the same address as docs/README.md (/), {same}"]
+    assert [(problem.file, problem.line, problem.severity) for problem in problems] == [
+        ("docs/exercise/index.md", 0, "error"), ("docs/index.md", 0, "error")]
+    assert same_address_problems(Files([File("index.md", str(docs), site, True),
+                                        File("about.md", str(docs), site, True)]), docs, tmp_path) == []
+
+
 # In a copy of the project: the build fails and site/ is left as it was ---------------------------
 
 @pytest.mark.usefixtures("good_site")

@@ -54,10 +54,11 @@ def same_address_problems(files, docs_dir: Path, project_dir: Path) -> list[Prob
             continue
         path = Path(file.abs_src_path)
         if (earlier := first.setdefault(file.dest_uri, path)) is not path:
+            address = file.url.removeprefix("./") or "/"  # MkDocs' url of the home page is ./
             problems.append(Problem(
                 shown_path(path, project_dir), 0,
                 f"is published at the same address as {shown_path(earlier, project_dir)} "
-                f"({file.url or '/'}), so one would silently replace the other: rename or delete one"))
+                f"({address}), so one would silently replace the other: rename or delete one"))
     return problems
 
 
