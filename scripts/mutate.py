@@ -182,6 +182,14 @@ EQUIVALENT = {
     "checks.pictures.x__plain__mutmut_2": "both sides",
     "page_tools.x_image_size__mutmut_26": "an SVG without a viewBox is unreadable either way",
     "page_tools.x_page_text__mutmut_16": "a codec's name is the same in capitals",
+    "page_tools.x_exif_orientation__mutmut_7": "no EXIF reads as orientation 1 either way: b'' "
+        "loads as an empty EXIF, b'XXXX' raises SyntaxError, which returns 1",
+    **{f"page_tools.x_exif_orientation__mutmut_{n}": "an EXIF without an orientation gives None "
+       "(no default), which is not in 1 to 8, so 1 as with the default 1" for n in (11, 13)},
+    "page_tools.x_exif_orientation__mutmut_22": "orientation 1 left out of range(2, 9) gives the "
+        "fallback, which is 1 too",
+    "checks.pictures.x_too_many_pixels_message__mutmut_24": "MAX_PIXELS is Pillow's fixed "
+        "89_478_485 (tested), whose limit in megapixels is 89 divided by 1_000_000 or 1_000_001",
     "checks.pictures.x_size_pictures__mutmut_10": "markdown",
     "checks.pictures.x_size_pictures__mutmut_13": "markdown",
     "checks.pictures.x_size_pictures__mutmut_8": "markdown",
