@@ -163,45 +163,6 @@ def test_sizes_and_loading_already_written_are_kept(picture_docs):
         {"src": "images/wide.png", "alt": "E", "fetchpriority": "low", "width": "16", "height": "9", "decoding": "async"}]
 
 
-# In a copy of the project: the build fails and site/ is left as it was ---------------------------
-
-@pytest.mark.usefixtures("good_site")
-def test_a_picture_too_heavy_for_a_phone_is_an_error(project):
-    before = tree_digest(project / "site")
-    picture = project / "docs" / "images" / "calf-photo.jpg"
-    picture.write_bytes((project / "docs" / "media" / "heel-raise.jpg").read_bytes() + bytes(20_000_000))
-    line = plant(project, "![A runner's calf, from behind](images/calf-photo.jpg)")
-    result = run_build(project)
-    assert problems_of(result) == [
-        f"{ANATOMY}:{line}: picture 'images/calf-photo.jpg' is 20.0 MB, too large to publish on a "
-        f"phone: make it smaller than 500 KB (for example, save it at most 1600 pixels wide, as "
-        f"a JPEG for photos)", "1 error, 0 warnings"]
-    assert_failed_and_site_kept(project, result, before)
-
-
-@pytest.mark.usefixtures("good_site")
-def test_pictures_too_large_to_open_are_errors_at_their_lines_or_files(project):
-    """A huge picture on a page, a video's huge poster and a huge picture no page shows: each an
-    error where staff can find it, not a traceback; the build fails and site/ is kept."""
-    before = tree_digest(project / "site")
-    (project / "docs" / "images" / "calf-photo.png").write_bytes(png_header(20000, 20000))
-    (project / "docs" / "media" / "heel-raise.jpg").write_bytes(jpeg_header(16320, 12240))
-    (project / "docs" / "images" / "unused.jpg").write_bytes(jpeg_header(12000, 9000))
-    line = plant(project, "![A runner's calf, from behind](images/calf-photo.png)")
-    video = line_of(project / "docs" / "exercise.md", ":video: media/heel-raise.mp4")
-    result = run_build(project)
-    assert problems_of(result) == [
-        f"{ANATOMY}:{line}: picture 'images/calf-photo.png' "
-        + TOO_MANY_PIXELS.format(size="20000 x 20000", megapixels=400),
-        f"docs/exercise.md:{video}: poster 'heel-raise.jpg' "
-        + TOO_MANY_PIXELS.format(size="16320 x 12240", megapixels=200),
-        "docs/images/unused.jpg: this picture " + TOO_MANY_PIXELS.format(size="12000 x 9000", megapixels=108),
-        "3 errors, 0 warnings"]
-    assert_failed_and_site_kept(project, result, before)
-
-
-# The checks and page_tools' picture sizes called directly, from the survivors of `make mutate` ---
-
 def test_a_videos_huge_poster_is_named_by_its_file_not_as_a_picture(tmp_path):
     from types import SimpleNamespace
 
@@ -281,3 +242,40 @@ def test_a_box_is_an_admonition_div_or_a_details_and_nothing_else():
     assert (note.kind, note.title.text) == ("note", "N")
     assert box_of(etree.fromstring('<div class="grid cards"><p>x</p></div>')) is None
     assert box_of(etree.fromstring('<p class="admonition note">x</p>')) is None
+
+
+# In a copy of the project: the build fails and site/ is left as it was ---------------------------
+
+@pytest.mark.usefixtures("good_site")
+def test_a_picture_too_heavy_for_a_phone_is_an_error(project):
+    before = tree_digest(project / "site")
+    picture = project / "docs" / "images" / "calf-photo.jpg"
+    picture.write_bytes((project / "docs" / "media" / "heel-raise.jpg").read_bytes() + bytes(20_000_000))
+    line = plant(project, "![A runner's calf, from behind](images/calf-photo.jpg)")
+    result = run_build(project)
+    assert problems_of(result) == [
+        f"{ANATOMY}:{line}: picture 'images/calf-photo.jpg' is 20.0 MB, too large to publish on a "
+        f"phone: make it smaller than 500 KB (for example, save it at most 1600 pixels wide, as "
+        f"a JPEG for photos)", "1 error, 0 warnings"]
+    assert_failed_and_site_kept(project, result, before)
+
+
+@pytest.mark.usefixtures("good_site")
+def test_pictures_too_large_to_open_are_errors_at_their_lines_or_files(project):
+    """A huge picture on a page, a video's huge poster and a huge picture no page shows: each an
+    error where staff can find it, not a traceback; the build fails and site/ is kept."""
+    before = tree_digest(project / "site")
+    (project / "docs" / "images" / "calf-photo.png").write_bytes(png_header(20000, 20000))
+    (project / "docs" / "media" / "heel-raise.jpg").write_bytes(jpeg_header(16320, 12240))
+    (project / "docs" / "images" / "unused.jpg").write_bytes(jpeg_header(12000, 9000))
+    line = plant(project, "![A runner's calf, from behind](images/calf-photo.png)")
+    video = line_of(project / "docs" / "exercise.md", ":video: media/heel-raise.mp4")
+    result = run_build(project)
+    assert problems_of(result) == [
+        f"{ANATOMY}:{line}: picture 'images/calf-photo.png' "
+        + TOO_MANY_PIXELS.format(size="20000 x 20000", megapixels=400),
+        f"docs/exercise.md:{video}: poster 'heel-raise.jpg' "
+        + TOO_MANY_PIXELS.format(size="16320 x 12240", megapixels=200),
+        "docs/images/unused.jpg: this picture " + TOO_MANY_PIXELS.format(size="12000 x 9000", megapixels=108),
+        "3 errors, 0 warnings"]
+    assert_failed_and_site_kept(project, result, before)
