@@ -144,6 +144,13 @@ def test_two_files_published_at_one_address_are_an_error_at_the_second(tmp_path)
         ("docs/exercise/index.md", 0, "error"), ("docs/index.md", 0, "error")]
     assert same_address_problems(Files([File("index.md", str(docs), site, True),
                                         File("about.md", str(docs), site, True)]), docs, tmp_path) == []
+    # The home page's ./ is shown as /, and only the home page's: a page whose name ends in a dot
+    (docs / "v2.").mkdir()
+    for name in ("v2..md", "v2./index.md"):
+        (docs / name).write_text("x")
+    [problem] = same_address_problems(Files([File(name, str(docs), site, True)
+                                             for name in ("v2..md", "v2./index.md")]), docs, tmp_path)
+    assert str(problem) == f"docs/v2./index.md: is published at the same address as docs/v2..md (v2./), {same}"
 
 
 # In a copy of the project: the build fails and site/ is left as it was ---------------------------
