@@ -3,8 +3,8 @@ poster and captions, or a YouTube video shown as a poster that loads nothing bef
 `:clinic-contact:` and `:handout:`; each one that cannot be used is an error at its line, as is
 one inside a code block never closed, or indented. Most tests call expand_shortcodes in-process
 (fast enough for `make mutate` to run them against every mutant); the last build fixture pages
-(tests/fixtures/video/) or a copy of the project with the real plugin. (`:safety:` is tested in
-test_patient_safety.py, with the texts it shows.)"""
+(tests/fixtures/video/) or a copy of the project with the real plugin. (`:safety:` is tested here
+in-process, and in test_patient_safety.py with the real texts it shows.)"""
 
 from __future__ import annotations
 
