@@ -512,8 +512,8 @@ def safety_docs(docs) -> Path:
     is not one (not .md)."""
     (docs / "safety").mkdir()
     (docs / "safety" / "when-to-stop.md").write_bytes(
-        b"\xef\xbb\xbf\r\n!!! warning \"Stop if\"\r\n    the pain is sharp\r\n\r\n")
-    (docs / "safety" / "get-help.md").write_text("Call 999 if your foot is cold.\n", encoding="utf-8")
+        b"\xef\xbb\xbf\r\n!!! warning \"Stop if\"\r\n    the pain is sharp  \r\n\r\n")
+    (docs / "safety" / "get-help.md").write_text("X-ray: go to A&E if you cannot stand on it.\n", encoding="utf-8")
     (docs / "safety" / "notes.txt").write_text("not a safety text\n", encoding="utf-8")
     return docs
 
@@ -521,9 +521,9 @@ def safety_docs(docs) -> Path:
 def test_a_safety_text_is_shown_as_written_in_its_file(safety_docs):
     expanded = expand(safety_docs, "Intro\n:safety:  when-to-stop  \nEnd")
     assert expanded.problems == []
-    assert expanded.lines == ["Intro", '!!! warning "Stop if"', "    the pain is sharp", "End"]
+    assert expanded.lines == ["Intro", '!!! warning "Stop if"', "    the pain is sharp  ", "End"]  # only blank lines trimmed
     assert expanded.file_lines == [7, 8, 8, 9]
-    assert expand(safety_docs, ":safety: get-help").lines == ["Call 999 if your foot is cold."]
+    assert expand(safety_docs, ":safety: get-help").lines == ["X-ray: go to A&E if you cannot stand on it."]
 
 
 SAFETY_KNOWN = "(known: get-help, when-to-stop; each is a file docs/safety/<name>.md)"
