@@ -212,10 +212,10 @@ EQUIVALENT = {
     "problems.x_closest__mutmut_11": "n limits how many matches come back; the best is first",
     "problems.x_closest__mutmut_8": "as _11 (n=3 is difflib's default)",
     "problems.x_closest__mutmut_9": "0.6 is difflib's default cutoff",
-    "shortcodes.x_expand_shortcodes__mutmut_42": "fence",
-    "shortcodes.x_expand_shortcodes__mutmut_43": "fence",
-    "shortcodes.x_expand_shortcodes__mutmut_55": "fence",
-    "shortcodes.x_self_hosted_video__mutmut_61": "falsy",  # quote=True is html.escape's default
+    "shortcodes.x_expand_shortcodes__mutmut_46": "fence",
+    "shortcodes.x_expand_shortcodes__mutmut_47": "fence",  # and an unclosed block's end, len(lines), is past every line
+    "shortcodes.x_expand_shortcodes__mutmut_59": "fence",
+    "shortcodes.x_self_hosted_video__mutmut_72": "falsy",  # quote=True is html.escape's default
     "shortcodes.x_youtube_facade__mutmut_7": "falsy",
     "shortcodes.x_youtube_id_from__mutmut_33": "no id",
     "shortcodes.x_youtube_id_from__mutmut_55": "no id",
