@@ -576,3 +576,45 @@ def test_a_videos_size_warnings_add_to_those_already_taken(docs):
     self_hosted_video("media/clip.mp4", "Clip", context)
     assert [warning.split(" MB")[0] for warning in context.warnings] == [
         "earlier", "video 'media/clip.mp4' is 21.1"]  # MB of 1,000,000 bytes
+
+
+# The pacer, in-process (test_pacer.py runs it in a browser) --------------------------------------
+
+def pacer_html(up: int, down: int, words: str) -> str:
+    return (f'<div class="pacer" role="group" aria-label="Pacer" data-up="{up}" data-down="{down}">\n'
+            f'<p class="pacer__words">{words}</p>\n'
+            '<div class="pacer__controls" hidden>\n'
+            '<button type="button" class="pacer__start">Start</button>\n'
+            '<label class="pacer__sound"><input type="checkbox"> Sound</label>\n'
+            '<span class="pacer__track" aria-hidden="true"><span class="pacer__dot"></span></span>\n'
+            '<span class="pacer__word"></span>\n'
+            '<span class="pacer__count" aria-live="polite"></span>\n'
+            '</div>\n'
+            '</div>')
+
+
+@pytest.mark.parametrize("line, up, down, words", [
+    (":pacer:", 2, 3, "Go up for 2 seconds and down for 3."),
+    (":pacer: up=1 down=10", 1, 10, "Go up for 1 second and down for 10."),
+    (":pacer: down=4", 2, 4, "Go up for 2 seconds and down for 4."),
+])
+def test_the_pacer_says_its_pace_in_words(docs, line, up, down, words):
+    expanded = expand(docs, line)
+    assert expanded.problems == []
+    assert "\n".join(expanded.lines) == pacer_html(up, down, words)
+
+
+PACER_USAGE = "for example  :pacer: up=2 down=3  (seconds up, seconds down)"
+
+
+@pytest.mark.parametrize("line, message", [
+    (":pacer: 2", f"pacer: unexpected '2' (write the pace as up= and down=, {PACER_USAGE})"),
+    (":pacer: left=2", f"pacer: unknown option 'left=' (the options are up= and down=, {PACER_USAGE})"),
+    (":pacer: up=2 up=3", f"pacer: up= is given twice (give it once, {PACER_USAGE})"),
+    (":pacer: up=0", f"pacer: up=0 is not a whole number of seconds from 1 to 10 ({PACER_USAGE})"),
+    (":pacer: down=11", f"pacer: down=11 is not a whole number of seconds from 1 to 10 ({PACER_USAGE})"),
+    (":pacer: up=1.5", f"pacer: up=1.5 is not a whole number of seconds from 1 to 10 ({PACER_USAGE})"),
+    (":pacer: up=²", f"pacer: up=² is not a whole number of seconds from 1 to 10 ({PACER_USAGE})"),
+])
+def test_a_pace_that_cannot_be_used_is_an_error_at_its_line(docs, line, message):
+    assert shortcode_problems(docs, line) == [f"docs/exercise.md:7: {message}"]
