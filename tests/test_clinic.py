@@ -295,3 +295,25 @@ def test_feedback_link_appears_under_each_page_once_the_clinic_email_is_known(pr
     assert ('<a href="mailto:hello@example.org?subject=Feedback%3A%20The%20soleus%20muscle">'
             'Tell us what you think of this page</a>') in (
         project / "site" / "anatomy" / "index.html").read_text()
+
+
+# HTML in a detail shown as text, from the survivors of `make mutate` ------------------------------
+
+@pytest.mark.parametrize("written, html", [
+    ("12 High St <b>Leeds</b>", True),
+    ("12 High St <!-- old: 10 Low St -->", True),
+    ("<p>12 High St</p><p>Leeds</p>", True),
+    ("Parking < 5 minutes away", False),  # a lone "<" is text
+    ("12 High St, Leeds", False),
+])
+def test_an_address_with_html_in_it_is_an_error_at_its_line_and_left_out(tmp_path, written, html):
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(CONFIG.format(website="", phone="", email="", booking_url="")
+                           .replace('address: ""', f'address: "{written}"'), encoding="utf-8")
+    assert line_of(config_file, "address:") == 9
+    clinic, problems = clinic_details(yaml.safe_load(config_file.read_text(encoding="utf-8"))["extra"],
+                                      config_file)
+    assert (clinic["address"], clinic["name"]) == ("" if html else written, "Active Podiatry")
+    assert [str(problem) for problem in problems] == ([
+        f"mkdocs.yml:9: address '{written}' has HTML in it: write it as plain text (the site shows "
+        f"each detail as it is written)"] if html else [])

@@ -150,3 +150,10 @@ def test_a_build_after_a_preview_in_the_same_process_has_the_strict_policy(tmp_p
     assert build_into(PROJECT_DIR, tmp_path / "site").problems == []
     policy = lxml.html.parse(str(tmp_path / "site" / "index.html")).getroot().xpath(POLICY_META)[0]
     assert "'unsafe-inline'" not in policy and "script-src 'self' 'sha256-" in policy
+
+
+def test_only_the_page_that_asks_may_set_a_base_on_its_own_host():
+    assert csp.policy([], base=True) == (
+        "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; "
+        "frame-src 'none'; object-src 'none'; base-uri 'self'; form-action 'none'")
+    assert "; base-uri 'none'; " in csp.policy([], base=False)

@@ -13,7 +13,7 @@ import shutil
 import pytest
 
 from conftest import EXERCISE, PROJECT_DIR, edit, handout_of, line_of, render
-from soleus_site.handout.content import Box, Picture, read_handout
+from soleus_site.handout.content import Box, Copier, Picture, read_handout
 from soleus_site.handout.outputs import HandoutOutputs
 from soleus_site.site_build import build_into
 
@@ -215,3 +215,27 @@ def test_a_page_without_steps_is_reported_at_its_heading(project):
     assert [str(problem) for problem in outcome.problems] == [
         f'docs/exercise.md:{line_of(exercise, "## How to do it")}: the handout needs a section '
         f'headed "How to do it" with a numbered list of steps']
+
+
+# From the survivors of `make mutate` ------------------------------------------------------------
+
+def test_a_list_item_is_copied_without_the_space_raw_html_leaves_at_its_end(picture_docs):
+    text = (EXERCISE.replace("- Pain up to 3 is all right.", "- Pain up to 3 is all right. <span></span>")
+            .replace("- Rest well.", "- Rest well. <span></span>"))
+    content = handout_of(text, picture_docs)
+    assert content.feel == ["<p>Tired is normal.</p>", "<ul> <li>Pain up to 3 is all right.</li> </ul>"]
+    assert content.dosage[-1] == "Rest well."
+
+
+def test_an_urgent_sign_in_a_box_without_a_title_has_an_empty_title(picture_docs):
+    text = EXERCISE.replace('!!! warning "See your GP"', '!!! warning ""')
+    assert handout_of(text, picture_docs).get_help == [
+        Box("A possible blood clot", "<p>Call <strong>999</strong>.</p>"),
+        Box("", "<ul> <li>Calf pain when you walk.</li> </ul>")]
+
+
+def test_a_picture_read_on_its_own_is_in_no_section(picture_docs):
+    _, root, source_map = render(EXERCISE)
+    img = next(root.iter("img"))
+    assert Copier(source_map).picture(img, picture_docs) == Picture(
+        "images/heel-raise-start.svg", "Start: on the step", 480, 480, "Start <em>here</em>", "")

@@ -3,8 +3,8 @@ poster and captions, or a YouTube video shown as a poster that loads nothing bef
 `:clinic-contact:` and `:handout:`; each one that cannot be used is an error at its line, as is
 one inside a code block never closed, or indented. Most tests call expand_shortcodes in-process
 (fast enough for `make mutate` to run them against every mutant); the last build fixture pages
-(tests/fixtures/video/) or a copy of the project with the real plugin. (`:safety:` is tested in
-test_patient_safety.py, with the texts it shows.)"""
+(tests/fixtures/video/) or a copy of the project with the real plugin. (`:safety:` is tested here
+in-process, and in test_patient_safety.py with the real texts it shows.)"""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import pytest
 from conftest import (FIXTURES_DIR, assert_failed_and_site_kept, copy_project, edit, line_of,
                       messages, mkdocs_build, plant, plugin_settings, problems_of, run_build,
                       tree_digest)
-from soleus_site.shortcodes import PageContext, expand_shortcodes
+from soleus_site.shortcodes import PageContext, expand_shortcodes, self_hosted_video
 
 MEDIA = FIXTURES_DIR / "video" / "media"
 
@@ -502,3 +502,119 @@ def test_a_video_over_the_setting_in_mkdocs_yml_is_a_warning_and_the_site_is_bui
         f"at 720p, or shorten it: a minute at 720p is about 19 MB)", "0 errors, 1 warning"]
     assert result.returncode == 0
     assert (project / "site" / "media" / "heel-raise.webm").stat().st_size == 3_500_000
+
+
+# The safety texts, called in-process (test_patient_safety.py builds the site with the real ones) --
+
+@pytest.fixture
+def safety_docs(docs) -> Path:
+    """docs/safety/ with two texts (one saved by Notepad: a byte order mark, CRLF) and a file that
+    is not one (not .md)."""
+    (docs / "safety").mkdir()
+    (docs / "safety" / "when-to-stop.md").write_bytes(
+        b"\xef\xbb\xbf\r\n!!! warning \"Stop if\"\r\n    the pain is sharp  \r\n\r\n")
+    (docs / "safety" / "get-help.md").write_text("X-ray: go to A&E if you cannot stand on it.\n", encoding="utf-8")
+    (docs / "safety" / "notes.txt").write_text("not a safety text\n", encoding="utf-8")
+    return docs
+
+
+def test_a_safety_text_is_shown_as_written_in_its_file(safety_docs):
+    expanded = expand(safety_docs, "Intro\n:safety:  when-to-stop  \nEnd")
+    assert expanded.problems == []
+    assert expanded.lines == ["Intro", '!!! warning "Stop if"', "    the pain is sharp  ", "End"]  # only blank lines trimmed
+    assert expanded.file_lines == [7, 8, 8, 9]
+    assert expand(safety_docs, ":safety: get-help").lines == ["X-ray: go to A&E if you cannot stand on it."]
+
+
+SAFETY_KNOWN = "(known: get-help, when-to-stop; each is a file docs/safety/<name>.md)"
+
+
+@pytest.mark.parametrize("line, expected", [
+    (":safety:", f"docs/exercise.md:7: :safety: needs the name of a safety text, for example "
+                 f":safety: when-to-stop {SAFETY_KNOWN}"),
+    (":safety: when-to-stp", "docs/exercise.md:7: unknown safety text 'when-to-stp' "
+                             "(did you mean ':safety: when-to-stop'?)"),
+    (":safety: notes", f"docs/exercise.md:7: unknown safety text 'notes' {SAFETY_KNOWN}"),
+    (":safety: WHEN-TO-STOP", "docs/exercise.md:7: unknown safety text 'WHEN-TO-STOP' "
+                              f"{SAFETY_KNOWN}"),
+])
+def test_a_safety_text_that_is_not_there_is_an_error_naming_the_known_ones(safety_docs, line, expected):
+    expanded = expand(safety_docs, line)
+    assert messages(expanded.problems) == [expected]
+    assert [problem.severity for problem in expanded.problems] == ["error"]
+    assert expanded.lines == [line]  # left as written: the build fails
+
+
+def test_without_a_safety_folder_no_text_is_known(docs):
+    assert shortcode_problems(docs, ":safety: get-help") == [
+        "docs/exercise.md:7: unknown safety text 'get-help' (known: none; each is a file "
+        "docs/safety/<name>.md)"]
+
+
+# What only a direct call tells ------------------------------------------------------------------
+
+def test_every_shortcode_problem_is_an_error_and_a_size_a_warning(docs):
+    grow(docs / "media" / "clip.mp4", 20_000_001)
+    expanded = expand(docs, ':zzz:\n :video: x\n```\n:video: media/clip.mp4 "Clip"', video_warn_mb=20)
+    # unknown; indented; the code block never closed; the shortcode it swallows
+    assert [problem.severity for problem in expanded.problems] == ["error"] * 4
+    expanded = expand(docs, ':video: media/clip.mp4 "Clip"', video_warn_mb=20)
+    assert [problem.severity for problem in expanded.problems] == ["warning"]
+
+
+def test_a_youtube_video_lets_the_page_frame_only_the_no_cookie_player(docs):
+    context = page_context(docs)
+    expand_shortcodes(':video: fixtureID01 "Clip"', context)
+    assert context.frame_sources == {"https://www.youtube-nocookie.com"}
+
+
+def test_a_videos_size_warnings_add_to_those_already_taken(docs):
+    grow(docs / "media" / "clip.mp4", 21_050_001)
+    context = page_context(docs)
+    context.video_warn_mb = 20
+    context.warnings.append("earlier")
+    self_hosted_video("media/clip.mp4", "Clip", context)
+    assert [warning.split(" MB")[0] for warning in context.warnings] == [
+        "earlier", "video 'media/clip.mp4' is 21.1"]  # MB of 1,000,000 bytes
+
+
+# The pacer, in-process (test_pacer.py runs it in a browser) --------------------------------------
+
+def pacer_html(up: int, down: int, words: str) -> str:
+    return (f'<div class="pacer" role="group" aria-label="Pacer" data-up="{up}" data-down="{down}">\n'
+            f'<p class="pacer__words">{words}</p>\n'
+            '<div class="pacer__controls" hidden>\n'
+            '<button type="button" class="pacer__start">Start</button>\n'
+            '<label class="pacer__sound"><input type="checkbox"> Sound</label>\n'
+            '<span class="pacer__track" aria-hidden="true"><span class="pacer__dot"></span></span>\n'
+            '<span class="pacer__word"></span>\n'
+            '<span class="pacer__count" aria-live="polite"></span>\n'
+            '</div>\n'
+            '</div>')
+
+
+@pytest.mark.parametrize("line, up, down, words", [
+    (":pacer:", 2, 3, "Go up for 2 seconds and down for 3."),
+    (":pacer: up=1 down=10", 1, 10, "Go up for 1 second and down for 10."),
+    (":pacer: down=4", 2, 4, "Go up for 2 seconds and down for 4."),
+])
+def test_the_pacer_says_its_pace_in_words(docs, line, up, down, words):
+    expanded = expand(docs, line)
+    assert expanded.problems == []
+    assert "\n".join(expanded.lines) == pacer_html(up, down, words)
+
+
+PACER_USAGE = "for example  :pacer: up=2 down=3  (seconds up, seconds down)"
+
+
+@pytest.mark.parametrize("line, message", [
+    (":pacer: 2", f"pacer: unexpected '2' (write the pace as up= and down=, {PACER_USAGE})"),
+    (":pacer: left=2", f"pacer: unknown option 'left=' (the options are up= and down=, {PACER_USAGE})"),
+    (":pacer: up=2 up=3", f"pacer: up= is given twice (give it once, {PACER_USAGE})"),
+    (":pacer: up=0", f"pacer: up=0 is not a whole number of seconds from 1 to 10 ({PACER_USAGE})"),
+    (":pacer: down=11", f"pacer: down=11 is not a whole number of seconds from 1 to 10 ({PACER_USAGE})"),
+    (":pacer: up=1.5", f"pacer: up=1.5 is not a whole number of seconds from 1 to 10 ({PACER_USAGE})"),
+    (":pacer: up=²", f"pacer: up=² is not a whole number of seconds from 1 to 10 ({PACER_USAGE})"),
+])
+def test_a_pace_that_cannot_be_used_is_an_error_at_its_line(docs, line, message):
+    assert shortcode_problems(docs, line) == [f"docs/exercise.md:7: {message}"]
