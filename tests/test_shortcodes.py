@@ -614,6 +614,7 @@ PACER_USAGE = "for example  :pacer: up=2 down=3  (seconds up, seconds down)"
     (":pacer: up=0", f"pacer: up=0 is not a whole number of seconds from 1 to 10 ({PACER_USAGE})"),
     (":pacer: down=11", f"pacer: down=11 is not a whole number of seconds from 1 to 10 ({PACER_USAGE})"),
     (":pacer: up=1.5", f"pacer: up=1.5 is not a whole number of seconds from 1 to 10 ({PACER_USAGE})"),
+    (":pacer: up=2=3", f"pacer: up=2=3 is not a whole number of seconds from 1 to 10 ({PACER_USAGE})"),
     (":pacer: up=²", f"pacer: up=² is not a whole number of seconds from 1 to 10 ({PACER_USAGE})"),
 ])
 def test_a_pace_that_cannot_be_used_is_an_error_at_its_line(docs, line, message):
