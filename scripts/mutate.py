@@ -71,6 +71,7 @@ MUTATE_TESTS = (
     "tests/test_problems.py",
     "tests/test_front_matter.py",
     "tests/test_shortcodes.py",
+    "tests/test_pacer.py",
     "tests/test_clinic.py",
     "tests/test_links.py",
     "tests/test_published_files.py",

@@ -39,6 +39,8 @@ def pacer_html(up: int, down: int, words: str) -> list[str]:
     (":pacer:", 2, 3, "Go up for 2 seconds and down for 3."),  # the clinic's pace
     (":pacer: down=4 up=1", 1, 4, "Go up for 1 second and down for 4."),
     (":pacer: up=10", 10, 3, "Go up for 10 seconds and down for 3."),
+    (":pacer: up=1 down=10", 1, 10, "Go up for 1 second and down for 10."),
+    (":pacer: down=4", 2, 4, "Go up for 2 seconds and down for 4."),
 ])
 def test_the_pacer_is_the_pace_in_words_with_controls_hidden_until_its_script_shows_them(line, up, down, words):
     expanded = expand(f"Intro\n{line}")
@@ -50,6 +52,10 @@ def test_the_pacer_is_the_pace_in_words_with_controls_hidden_until_its_script_sh
 @pytest.mark.parametrize("args, expected", [
     ("up=2 speed=3", f"pacer: unknown option 'speed=' (the options are up= and down=, {USAGE})"),
     ("up 2", f"pacer: unexpected 'up' (write the pace as up= and down=, {USAGE})"),
+    ("2", f"pacer: unexpected '2' (write the pace as up= and down=, {USAGE})"),
+    ("left=2", f"pacer: unknown option 'left=' (the options are up= and down=, {USAGE})"),
+    ("up=2=3", f"pacer: up=2=3 is not a whole number of seconds from 1 to 10 ({USAGE})"),
+    ("up=\u00b2", f"pacer: up=\u00b2 is not a whole number of seconds from 1 to 10 ({USAGE})"),
     ("up=two", f"pacer: up=two is not a whole number of seconds from 1 to 10 ({USAGE})"),
     ("down=0", f"pacer: down=0 is not a whole number of seconds from 1 to 10 ({USAGE})"),
     ("down=11", f"pacer: down=11 is not a whole number of seconds from 1 to 10 ({USAGE})"),
