@@ -198,7 +198,7 @@ def test_an_unknown_safety_text_says_which_ones_there_are(tmp_path, args, messag
 def test_the_safety_texts_are_not_published_as_pages(built_site):
     assert not (built_site / "safety").exists()
     assert sorted(path.name for path in (PROJECT_DIR / "docs" / "safety").iterdir()) == [
-        "check-first.md", "get-help.md", "when-to-stop.md"]
+        "check-first.md", "get-help.md", "how-it-should-feel.md", "when-to-stop.md"]
 
 
 def test_a_safety_text_changed_in_docs_changes_on_every_page_and_pdf_that_shows_it(tmp_path):
