@@ -81,7 +81,7 @@ def test_the_same_pages_give_the_same_site(small_site, tmp_path):
 
 def test_the_caches_cleared_between_runs_are_where_the_plugin_keeps_them(tmp_path):
     site = copy_site_sources(PROJECT_DIR, tmp_path / "site", SITE_SOURCES)
-    edit(site / "mkdocs.yml", "  - soleus\n", "  - soleus:\n      cache_dir: elsewhere/cache\n")
+    edit(site / "mkdocs.yml", "  - soleus:\n", "  - soleus:\n      cache_dir: elsewhere/cache\n")
     assert build_times.plugin_caches(site) == (site / "elsewhere" / "cache" / HANDOUT_CACHE,
                                                site / "elsewhere" / "cache" / READING_LEVEL_CACHE)
 

@@ -25,19 +25,23 @@ from soleus_site.site_build import build_into
 
 def test_mkdocs_yml_names_search_and_the_plugin_and_no_hooks():
     config = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    assert config["plugins"] == ["search", "soleus"]
+    assert config["plugins"] == ["search", {"soleus": {"ladder_page": "ladder.md"}}]
     assert "hooks" not in config
     assert not (PROJECT_DIR / "overrides" / "hooks").exists()
 
 
 def test_mkdocs_yml_shows_every_setting_with_its_default():
-    """Staff find each setting, and its default, in the comment under `- soleus` in mkdocs.yml."""
-    shown = dict(re.findall(r"^  #   (\w+): (\S+)", (PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"),
-                            re.M))
+    """Staff find each setting under `- soleus:` in mkdocs.yml: set (ladder_page), or in a comment
+    with its default."""
+    text = (PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8")
+    shown = dict(re.findall(r"^      # (\w+): (\S+)", text, re.M))
     defaults = {name: option.default for name, option in SoleusConfig._schema}
     assert shown == {name: str(value).lower() if isinstance(value, bool) else str(value)
-                     for name, value in defaults.items()}
+                     for name, value in defaults.items() if name != "ladder_page"}
     assert defaults["video_warn_mb"] == 20
+    assert defaults["ladder_page"] == ""  # a site without a ladder: handouts link to none
+    written = yaml.load(text, Loader=yaml.BaseLoader)["plugins"][1]["soleus"]
+    assert sorted([*written, *shown]) == sorted(defaults)  # each setting set, or shown
 
 
 def test_the_plugin_is_installed_under_its_name():
@@ -50,7 +54,7 @@ def test_the_plugin_is_installed_under_its_name():
 
 def test_settings_in_mkdocs_yml_change_what_the_build_reports(tmp_path):
     project = copy_project(tmp_path / "project")
-    edit(project / "mkdocs.yml", "  - soleus\n",
+    edit(project / "mkdocs.yml", "  - soleus:\n",
          "  - soleus:\n      reading_grade: 6\n      review_notice_days: 400\n")
     outcome = build_into(project, project / "site")
     assert outcome.reading_grade == 6

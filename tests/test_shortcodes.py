@@ -491,7 +491,7 @@ def test_an_indented_shortcode_is_an_error_not_text(project):
 def test_a_video_over_the_setting_in_mkdocs_yml_is_a_warning_and_the_site_is_built(project):
     """The limit is the plugin's video_warn_mb, set in mkdocs.yml: the clip's .webm over it is a
     warning at the :video: line, its .mp4 under it is not; a warning does not stop the build."""
-    edit(project / "mkdocs.yml", "  - soleus\n", "  - soleus:\n      video_warn_mb: 3\n")
+    edit(project / "mkdocs.yml", "  - soleus:\n", "  - soleus:\n      video_warn_mb: 3\n")
     grow(project / "docs" / "media" / "heel-raise.mp4", 2_500_000)
     grow(project / "docs" / "media" / "heel-raise.webm", 3_500_000)
     line = line_of(project / "docs" / "exercise.md", ":video: media/heel-raise.mp4")

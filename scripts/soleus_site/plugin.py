@@ -64,7 +64,7 @@ from .checks.reading_level import GradeCache, page_prose, reading_level_warning
 from .checks.theme_links import ThemeLinks
 from . import csp
 from .clinic import clinic_details
-from .handout import SiteInfo, too_long, write_handout
+from .handout import LinkedPage, SiteInfo, too_long, write_handout
 from .handout.content import HandoutContent, read_handout
 from .handout.outputs import HandoutOutputs
 from .page_model import PageSource
@@ -72,7 +72,7 @@ from .page_tools import docs_path, field_line, page_text
 from .problems import Problem, shown_path
 from .published_pictures import (CLEANED, CLEANED_NOTE, CLEANED_SUFFIXES, COPIED, UNREADABLE_PICTURE,
                                  CleanPicture, publish_picture, unreadable_message)
-from .settings import CONFIG_FILE, line_of_setting, line_of_value
+from .settings import CONFIG_FILE, line_of_plugin_setting, line_of_setting, line_of_value
 from .shortcodes import PageContext, expand_shortcodes
 from .boxes import BoxSemanticsExtension  # noqa: I001
 from .source_lines import SourceLinesExtension, SourceMap
@@ -102,6 +102,8 @@ class SoleusConfig(base.Config):
     # A longer or sharper video is better on YouTube (the :video: shortcode takes its link).
     video_warn_mb = c.Type(int, default=20)
     cache_dir = c.Type(str, default=".cache")  # handout PDFs, reading levels, other websites
+    # The page of all the levels (in docs/), which every handout links back to; "": none
+    ladder_page = c.Type(str, default="")
     # Also visit every link to another website (needs the internet; answers kept a day in
     # cache_dir). Off by default: `scripts/build.py build --external` turns it on for one build.
     external_links = c.Type(bool, default=False)
@@ -434,13 +436,14 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
         site_dir = Path(config.site_dir)
         handouts = [source for source in self.state.pages.values() if source.handout_outputs]
         docs_dir = Path(config.docs_dir)
+        ladder = self._ladder(config) if handouts else None
         with self.state.timed("handout"):
             for source in handouts:
                 if not source.handout:
                     continue
                 if all(self.state.pictures.get(docs_dir / picture.src) in (None, COPIED, CLEANED)
                        for picture in source.handout.pictures):
-                    self._write_handout(source, source.handout, config, site_dir)
+                    self._write_handout(source, source.handout, config, site_dir, ladder)
                 else:  # an error at the picture says why
                     note = f"Handout of {source.shown_path}: not made (a picture it shows is not published)"
                     self.state.notes.append(note)
@@ -458,10 +461,28 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
             self.state.report(check_external(self.state.external,
                                              self.config.cache(self.state.project_dir, EXTERNAL_CACHE)))
 
-    def _write_handout(self, source: PageSource, content: HandoutContent, config, site_dir: Path) -> None:
+    def _ladder(self, config) -> LinkedPage | None:
+        """The page of all the levels that every handout links back to (the ladder_page setting),
+        or None, with the problem, when the setting names no published page."""
+        name = self.config.ladder_page
+        if not name:
+            return None
+        file = self.state.files.get_file_from_path(name)
+        source = self.state.pages.get(name)
+        if file is None or source is None or file.inclusion.is_excluded():
+            self.state.report([Problem(CONFIG_FILE, line_of_plugin_setting(
+                config.config_file_path, PLUGIN_NAME, "ladder_page"),
+                f"ladder_page '{name}' is not a published page in docs/, so the handouts cannot "
+                f"link back to it (write the page's file name as it is under docs/, for example "
+                f"ladder.md)")])
+            return None
+        return LinkedPage(str(source.meta.get("title") or name), file.dest_uri)
+
+    def _write_handout(self, source: PageSource, content: HandoutContent, config, site_dir: Path,
+                       ladder: LinkedPage | None) -> None:
         site = SiteInfo(config.site_name, config.site_url or "",
                         config.theme.get("favicon") or "assets/images/favicon.png", config.extra["clinic"],
-                        preview=self.serving)
+                        preview=self.serving, ladder=ladder)
         written = write_handout(content, site, site_dir, Path(config.docs_dir),
                                 self.config.cache(self.state.project_dir, HANDOUT_CACHE))
         note = (f"Handout of {source.shown_path}: PDFs reused (nothing they show has changed)"

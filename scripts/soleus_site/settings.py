@@ -49,3 +49,16 @@ def line_of_value(config_file: str | Path, value: str) -> int:
     """The first line of mkdocs.yml holding this value, e.g. a nav entry's 'anatomy.md'."""
     config_file = Path(config_file)
     return _positions(config_file, config_file.stat().st_mtime)[1].get(value, 0)
+
+
+def line_of_plugin_setting(config_file: str | Path, plugin: str, name: str) -> int:
+    """The line of a plugin's setting in mkdocs.yml (under `- plugin:` in `plugins:`); when the
+    setting is not written there, the plugin's own line."""
+    config_file = Path(config_file)
+    keys, values = _positions(config_file, config_file.stat().st_mtime)
+    for wanted in ((plugin, name), (plugin,)):
+        line = next((line for path, line in keys.items()
+                     if path[:1] == ("plugins",) and path[2:] == wanted), 0)
+        if line:
+            return line
+    return values.get(plugin, 0)  # written `- plugin`, without settings

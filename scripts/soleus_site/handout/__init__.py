@@ -31,10 +31,10 @@ from . import pdf_form
 from .content import HandoutContent
 from .pdf import make_pdfs, too_long
 from .sheet import (ASSETS_DIR, FONTS, NARROW_STYLESHEET, NOTES_LINES, PLAN_SCRIPT, QR_FILE,
-                    STYLESHEET, SiteInfo, qr_svg, render_page)
+                    STYLESHEET, LinkedPage, SiteInfo, qr_svg, render_page)
 
 # What the plugin and the tests use
-__all__ = ["ASSETS_DIR", "FONTS", "NOTES_LINES", "SiteInfo", "WrittenHandout", "pdf_form",
+__all__ = ["ASSETS_DIR", "FONTS", "LinkedPage", "NOTES_LINES", "SiteInfo", "WrittenHandout", "pdf_form",
            "too_long", "write_handout"]
 
 

@@ -41,6 +41,7 @@ SAFETY_SHORTCODES = {CHECK_FIRST_TITLE: ":safety: check-first", STOP_TITLE: ":sa
 # The pictures: the first two of the steps' section (start and top of the movement) and the
 # first of the tips (the common mistake)
 PICTURES_SHOWN = {STEPS_HEADING: 2, TIPS_HEADING: 1}
+VIDEO_CLASS = "video"  # of the figure a :video: shortcode writes (shortcodes.py)
 
 # Tags kept when page content is copied into the handout; others are replaced by their content.
 KEPT_TAGS = {"p", "ul", "ol", "li", "strong", "em", "b", "i", "code", "br", "abbr"}
@@ -91,6 +92,7 @@ class HandoutContent:
     stop: Box  # when to stop, and when to contact the clinic
     get_help: list[Box]  # the urgent signs: the boxes of the page's "When to get help"
     pictures: list[Picture]
+    has_video: bool  # the page shows a video (:video:), which the sheet's QR code leads to
     updated: datetime.date | None
     review_due: datetime.date | None
 
@@ -195,6 +197,8 @@ def _read(root, source_map: SourceMap, outputs, page_url, docs_dir) -> HandoutCo
         steps=steps, dosage=[copy.inner(item) for item in dosage_items],
         dosage_by_label=dosage_by_label, steps_intro=steps_intro, feel=feel, levels=levels,
         check_first=check_first, stop=stop, get_help=get_help, pictures=pictures,
+        has_video=any(node.tag == "figure" and VIDEO_CLASS in (node.get("class") or "").split()
+                      for node, _ in source_map.raw_nodes),
         updated=_date(source_map.page.meta.get("updated")),
         review_due=_date(source_map.page.meta.get("review_due")))
 

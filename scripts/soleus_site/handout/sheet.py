@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin
 
 import jinja2
 import segno
@@ -59,6 +60,14 @@ RECORD_ROWS = 8
 NEXT_MORNING = ("better", "same", "worse")
 
 
+@dataclass(frozen=True)
+class LinkedPage:
+    """A page of the site that every sheet links to."""
+
+    title: str
+    dest_uri: str  # its built file, e.g. "ladder/index.html"
+
+
 @dataclass
 class SiteInfo:
     """What the sheet needs from mkdocs.yml."""
@@ -68,6 +77,7 @@ class SiteInfo:
     favicon: str  # in the built site, e.g. "assets/favicon.svg"
     clinic: dict
     preview: bool = False  # made for `mkdocs serve`, which adds its live-reload script
+    ladder: LinkedPage | None = None  # the page of all the levels (the plugin's ladder_page)
 
 
 
@@ -126,6 +136,12 @@ def _render(content: HandoutContent, site: SiteInfo, for_pdf: bool, sheet: Rende
     from_handout = lambda site_path: get_relative_url(site_path, outputs.page)  # noqa: E731
     safe = Markup  # page content is already cleaned by content.Copier
     page_url_shown = shown_address(content.page_url, keep_final_slash=True)
+    ladder = None
+    if site.ladder:
+        ladder_path = site.ladder.dest_uri.removesuffix("index.html")
+        ladder_url = urljoin(site.site_url, ladder_path) if site.site_url else ""
+        ladder = {"title": site.ladder.title, "link": from_handout(ladder_path), "url": ladder_url,
+                  "shown": _breakable(shown_address(ladder_url, keep_final_slash=True), for_pdf)}
     return _environment().get_template(TEMPLATE).render(
         link=sheet.link,
         anchor=sheet.anchor,
@@ -163,11 +179,9 @@ def _render(content: HandoutContent, site: SiteInfo, for_pdf: bool, sheet: Rende
         handout_url=site.site_url.rstrip("/") + "/" + outputs.page_dir,
         page_url=content.page_url,
         page_url_shown=page_url_shown,
-        # A line may break after each "/": <wbr> on the page; in the PDFs a zero-width space in
-        # the text, since each <wbr> inside a link would be a link annotation of its own, zero
-        # wide and outside the Link tag (PDF/UA)
-        page_url_breakable=Markup(("/\u200b" if for_pdf else "/<wbr>").join(
-            Markup.escape(part) for part in page_url_shown.split("/"))),
+        page_url_breakable=_breakable(page_url_shown, for_pdf),
+        has_video=content.has_video,
+        ladder=ladder,
         page_link=from_handout(outputs.page_dest.removesuffix("index.html")),
         favicon=from_handout(site.favicon),
         qr_file=QR_FILE,
@@ -210,6 +224,13 @@ def _field_bases() -> dict[str, str]:
     longest entry (PLAN_ROOM) in bold; the notes take the whole width."""
     return {**{name: f"{(_font().getlength(PLAN[name] + ' ') + _font(True).getlength(entry)) / 1000 + 0.3:.3f}em"
                for name, entry in PLAN_ROOM.items()}, "notes": "100%"}
+
+
+def _breakable(address: str, for_pdf: bool) -> Markup:
+    """An address shown on the sheet, which may break after each "/": at a <wbr> on the page;
+    in the PDFs at a zero-width space in the text, since each <wbr> inside a link would be a link
+    annotation of its own, zero wide and outside the Link tag (PDF/UA)."""
+    return Markup(("/\u200b" if for_pdf else "/<wbr>").join(Markup.escape(part) for part in address.split("/")))
 
 
 def _safe_box(box: Box) -> Box:
