@@ -42,8 +42,8 @@ from soleus_site.site_build import copy_site_sources
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
-PAGES = ("index", "anatomy", "running", "weakness", "exercise", "ladder", "self-test", "back-to-running",
-         "how-we-can-help", "references")
+PAGES = ("index", "anatomy", "running", "weakness", "exercise", "ladder", "seated-raise", "self-test",
+         "back-to-running", "how-we-can-help", "references")
 
 
 def plugin_settings():
@@ -358,6 +358,16 @@ CLEAR_PRINT = (12, 12)
 LARGE_PRINT = (16, 16)
 PRINT = {OUTPUTS.pdf_a4: (CLEAR_PRINT, 2), OUTPUTS.pdf_letter: (CLEAR_PRINT, 2),
          OUTPUTS.pdf_large_print: (LARGE_PRINT, 4)}
+# Every handout of the real site, by its page (docs/<page>.md has `handout: true`), and all their PDFs
+HANDOUTS = {"exercise": OUTPUTS, "seated-raise": HandoutOutputs("seated-raise/index.html", "seated-heel-raise")}
+HANDOUT_PDFS = tuple(pdf for outputs in HANDOUTS.values() for pdf in outputs.pdfs.values())
+PRINT.update({outputs.pdfs[paper]: PRINT[OUTPUTS.pdfs[paper]] for outputs in HANDOUTS.values()
+              for paper in outputs.pdfs})
+
+
+def page_of(pdf: str) -> str:
+    """The page a handout's PDF is made from: "exercise/handout/x-a4.pdf" -> "exercise"."""
+    return pdf.split("/")[0]
 
 
 def config_of(project: Path):
@@ -380,12 +390,13 @@ def pdf_text(path: Path) -> str:
     return fold(" ".join(page.extract_text() for page in pypdf.PdfReader(path).pages))
 
 
-def built_list(site: Path, heading_id: str) -> list[str]:
-    """The items of the first list under a heading of the built exercise page, as plain text."""
-    page = lxml.html.fromstring((site / "exercise" / "index.html").read_text(encoding="utf-8"))
+def built_list(site: Path, heading_id: str, page_name: str = "exercise") -> list[str]:
+    """The items of the first list under a heading of a built page (the exercise page), as plain
+    text."""
+    page = lxml.html.fromstring((site / page_name / "index.html").read_text(encoding="utf-8"))
     heading = page.get_element_by_id(heading_id)
     found = next((element for element in heading.itersiblings() if element.tag in ("ol", "ul")), None)
-    assert found is not None, f"the built exercise page has no list under #{heading_id}"
+    assert found is not None, f"the built {page_name} page has no list under #{heading_id}"
     return [fold(item.text_content()) for item in found.findall("li")]
 
 

@@ -11,7 +11,7 @@ import shutil
 import lxml.html
 import pytest
 
-from conftest import PAGES, PROJECT_DIR, copy_project, edit, page_path, run_build, serve
+from conftest import HANDOUTS, PAGES, PROJECT_DIR, copy_project, edit, page_path, run_build, serve
 from soleus_site import csp
 
 POLICY_META = "//meta[@http-equiv='Content-Security-Policy']/@content"
@@ -47,7 +47,8 @@ def published_pages(site):
 def test_every_published_page_has_one_policy_naming_exactly_its_inline_scripts(built_site):
     pages = published_pages(built_site)
     assert {path.relative_to(built_site).as_posix() for path in pages} >= {
-        "404.html", "exercise/handout/index.html", *(f"{page}/index.html" for page in PAGES if page != "index")}
+        "404.html", *(outputs.page for outputs in HANDOUTS.values()),
+        *(f"{page}/index.html" for page in PAGES if page != "index")}
     for path in pages:
         document = lxml.html.parse(str(path)).getroot()
         policies = document.xpath(POLICY_META)
@@ -103,7 +104,7 @@ def policy_blocks_an_injected_script(current) -> bool:
     return blocked
 
 
-OTHER_PAGES = ["exercise/handout/", "404.html"]  # beside PAGES, which test_browser.py visits at
+OTHER_PAGES = [*(outputs.page_dir for outputs in HANDOUTS.values()), "404.html"]  # beside PAGES, which test_browser.py visits at
 # both widths in both schemes (every visit asserts, when it ends, that nothing was blocked)
 
 
@@ -113,7 +114,7 @@ def test_every_page_runs_under_its_policy(visit, path):
     assert current.violations == []  # the page itself: nothing blocked
     # The inline scripts the policy names ran: the theme's, or the handout page's own
     assert current.page.evaluate("document.documentElement.classList.contains('js')"
-                                 if path == "exercise/handout/" else "typeof __md_scope === 'object'")
+                                 if path.endswith("handout/") else "typeof __md_scope === 'object'")
     assert policy_blocks_an_injected_script(current)
 
 

@@ -10,7 +10,7 @@ import pypdf
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import WCAG_TAGS
+from conftest import HANDOUTS, WCAG_TAGS
 
 HANDOUT = "exercise/handout/"
 TYPED = {"patient": "Sam Patel", "sets": "3", "repetitions": "12", "weight": "5 kg in a backpack",
@@ -119,8 +119,9 @@ def test_the_date_starts_as_today_and_the_dosage_hints_are_the_pages_own(visit):
 
 
 @pytest.mark.parametrize("width", (360, 1280))
-def test_the_handout_page_and_its_form_are_accessible(visit, width):
-    current = visit(HANDOUT, width)
+@pytest.mark.parametrize("handout_page", [outputs.page_dir for outputs in HANDOUTS.values()])
+def test_the_handout_page_and_its_form_are_accessible(visit, handout_page, width):
+    current = visit(handout_page, width)
     results = Axe().run(current.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
                                                "resultTypes": ["violations"]})
     assert [(v["id"], [node["target"] for node in v["nodes"]])

@@ -15,27 +15,41 @@ import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
+import lxml.html
 import pypdf
 import pypdfium2
 import pytest
 import zxingcpp
+from lxml import etree
 from weasyprint.urls import FatalURLFetchingError
 
-from conftest import (HANDOUT_PAGE, OUTPUTS, PDFS, PRINT, PROJECT_DIR, built_list, edit,
-                      front_matter, line_of, pdf_text)
+from conftest import (HANDOUT_PAGE, HANDOUT_PDFS, HANDOUTS, OUTPUTS, PDFS, PRINT, PROJECT_DIR,
+                      built_list, edit, front_matter, line_of, page_of, pdf_text)
 from soleus_site.handout import pdf
 from soleus_site.handout.sheet import ASSETS_DIR
 from soleus_site.site_build import build_into
 
 A4, LETTER = (595.28, 841.89), (612.0, 792.0)
+SVG = "http://www.w3.org/2000/svg"
 
 
-PAPER = {OUTPUTS.pdf_a4: A4, OUTPUTS.pdf_letter: LETTER, OUTPUTS.pdf_large_print: A4}
+PAPER = {outputs.pdfs[paper]: size for outputs in HANDOUTS.values()
+         for paper, size in (("a4", A4), ("letter", LETTER), ("large-print", A4))}
+# Each handout's title, as its page's first heading names the exercise
+TITLES = {"exercise": "Bent-knee heel raise", "seated-raise": "Seated heel raise"}
+# The seated raise's handout, beside the exercise's, is made or reused on its own
+SEATED_MADE = "Handout of docs/seated-raise.md: PDFs made"
+SEATED_REUSED = "Handout of docs/seated-raise.md: PDFs reused (nothing they show has changed)"
 
 
-# The words inside the two drawings the handout shows
-LABELS = ("Knee bent", "Ball of foot", "on edge", "Heel", "down", "Knee", "still bent", "Heel",
-          "high", "Wrong:", "knee", "straight")
+def drawn_labels(site: Path, pdf: str) -> str:
+    """The words inside the drawings the handout shows (the SVGs' <text>), without spaces."""
+    sheet = lxml.html.parse(str(site / HANDOUTS[page_of(pdf)].page)).getroot()
+    words = ""
+    for img in sheet.xpath("//div[@class='pictures']//img"):
+        drawing = etree.parse(str(site / HANDOUTS[page_of(pdf)].page_dir / img.get("src")))
+        words += "".join(drawing.xpath("//svg:text//text()", namespaces={"svg": SVG}))
+    return words.replace(" ", "")
 
 
 # What it writes ----------------------------------------------------------------------------------
@@ -92,7 +106,7 @@ def test_pdf_holds_every_step_tip_dosage_line_and_the_stop_rule(handout, pdf):
     assert "Page 1 of 2" in text or "Page 1 of 4" in text
 
 
-@pytest.mark.parametrize("pdf", PDFS)
+@pytest.mark.parametrize("pdf", HANDOUT_PDFS)
 def test_pdf_is_the_right_paper_and_at_most_two_pages_in_clear_print(handout, pdf):
     site, _ = handout
     reader = pypdf.PdfReader(site / pdf)
@@ -127,18 +141,18 @@ def type_sizes(pdf: Path) -> tuple[list[float], list[float]]:
     return text, labels
 
 
-@pytest.mark.parametrize("pdf", PDFS)
+@pytest.mark.parametrize("pdf", HANDOUT_PDFS)
 def test_print_is_clear_and_large_print_is_large(handout, pdf):
     site, _ = handout
     (body, label), _ = PRINT[pdf]
     text, labels = type_sizes(site / pdf)
     assert len(text) > 150
-    assert len(labels) == len("".join(LABELS).replace(" ", ""))  # a glyph each
+    assert len(labels) == len(drawn_labels(site, pdf)) > 10  # a glyph each
     assert min(text) == body
     assert min(labels) >= label
 
 
-@pytest.mark.parametrize("pdf", PDFS)
+@pytest.mark.parametrize("pdf", HANDOUT_PDFS)
 def test_pdf_is_tagged_with_title_language_and_alt_text(handout, pdf):
     site, _ = handout
     reader = pypdf.PdfReader(site / pdf)
@@ -147,9 +161,9 @@ def test_pdf_is_tagged_with_title_language_and_alt_text(handout, pdf):
     assert "/StructTreeRoot" in catalog
     assert catalog["/Lang"] == "en-GB"
     assert catalog["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
-    page_title = re.search(r"<title>(.*?)</title>", (site / HANDOUT_PAGE).read_text()).group(1)
+    page_title = re.search(r"<title>(.*?)</title>", (site / HANDOUTS[page_of(pdf)].page).read_text()).group(1)
     assert reader.metadata["/Title"] == html.unescape(page_title)
-    assert reader.metadata["/Title"].startswith("Bent-knee heel raise")
+    assert reader.metadata["/Title"] == f"{TITLES[page_of(pdf)]}: exercise sheet | Active Podiatry"
 
     figures = {}
 
@@ -165,15 +179,17 @@ def test_pdf_is_tagged_with_title_language_and_alt_text(handout, pdf):
                 walk(node["/K"])
 
     walk(catalog["/StructTreeRoot"])
-    for picture in ("heel-raise-start", "heel-raise-top"):
-        assert expected_alt(site, picture) in figures
+    shown = {"exercise": ("heel-raise-start", "heel-raise-top", "heel-raise-mistake"),
+             "seated-raise": ("seated-raise-start", "seated-raise-top")}[page_of(pdf)]
+    assert {expected_alt(site, picture, page_of(pdf)) for picture in shown} == {
+        alt for alt in figures if not alt.startswith("QR code")}
     assert any(alt.startswith("QR code") for alt in figures)
     assert all(alt.strip() for alt in figures)
 
 
-def expected_alt(site: Path, picture: str) -> str:
-    """The alt text the exercise page gives the picture, or else the drawing's own title."""
-    page = (site / "exercise" / "index.html").read_text(encoding="utf-8")
+def expected_alt(site: Path, picture: str, page: str = "exercise") -> str:
+    """The alt text the page gives the picture, or else the drawing's own title."""
+    page = (site / page / "index.html").read_text(encoding="utf-8")
     for img in re.findall(r"<img\b[^>]*>", page):
         if f"{picture}.svg" in img:
             alt = re.search(r'alt="([^"]*)"', img)
@@ -184,10 +200,10 @@ def expected_alt(site: Path, picture: str) -> str:
     return html.unescape(" ".join(title.split()))
 
 
-@pytest.mark.parametrize("pdf", PDFS)
+@pytest.mark.parametrize("pdf", HANDOUT_PDFS)
 def test_qr_code_opens_the_exercise_page_and_the_link_is_printed(handout, pdf):
     site, config = handout
-    exercise_url = urljoin(config.site_url, "exercise/")
+    exercise_url = urljoin(config.site_url, f"{page_of(pdf)}/")
     document = pypdfium2.PdfDocument(site / pdf)
     page = document[len(document) - 1]  # the code is at the end of the sheet
     image = page.render(scale=200 / 72).to_pil()
@@ -200,12 +216,14 @@ def test_qr_code_opens_the_exercise_page_and_the_link_is_printed(handout, pdf):
 
 
 def test_pdfs_are_reproducible(project):
-    """Made again from the same page, without the cache, each PDF is the same file."""
+    """Made again from the same page, without the cache, each PDF of both handouts is the same
+    file."""
+    made = ["Handout of docs/exercise.md: PDFs made", SEATED_MADE]
     shutil.rmtree(project / ".cache" / "handouts")  # the real site's PDFs, which it would reuse
-    assert build_into(project, project / "site").notes == ["Handout of docs/exercise.md: PDFs made"]
+    assert build_into(project, project / "site").notes == made
     shutil.rmtree(project / ".cache" / "handouts")
-    assert build_into(project, project / "site2").notes == ["Handout of docs/exercise.md: PDFs made"]
-    for pdf in PDFS:
+    assert build_into(project, project / "site2").notes == made
+    for pdf in HANDOUT_PDFS:
         assert (project / "site2" / pdf).read_bytes() == (project / "site" / pdf).read_bytes()
 
 
@@ -214,19 +232,20 @@ def test_pdfs_are_reproducible(project):
 def test_pdfs_are_reused_when_unchanged_and_remade_when_a_step_changes(project):
     shutil.rmtree(project / ".cache" / "handouts")  # the real site's PDFs, which it would reuse
     first = build_into(project, project / "site")
-    assert first.notes == ["Handout of docs/exercise.md: PDFs made"]
-    made = {pdf: (project / "site" / pdf).read_bytes() for pdf in PDFS}
+    assert first.notes == ["Handout of docs/exercise.md: PDFs made", SEATED_MADE]
+    made = {pdf: (project / "site" / pdf).read_bytes() for pdf in HANDOUT_PDFS}
 
     second = build_into(project, project / "site2")
-    assert second.notes == ["Handout of docs/exercise.md: PDFs reused (nothing they show has changed)"]
-    assert {pdf: (project / "site2" / pdf).read_bytes() for pdf in PDFS} == made
+    assert second.notes == ["Handout of docs/exercise.md: PDFs reused (nothing they show has changed)",
+                            SEATED_REUSED]
+    assert {pdf: (project / "site2" / pdf).read_bytes() for pdf in HANDOUT_PDFS} == made
 
     old = "Slowly lower your heel below the step."
     new = "Lower your heel below the step over 3 seconds."
     edit(project / "docs" / "exercise.md", old, new)
     third = build_into(project, project / "site3")
     assert third.problems == []
-    assert third.notes == ["Handout of docs/exercise.md: PDFs made"]
+    assert third.notes == ["Handout of docs/exercise.md: PDFs made", SEATED_REUSED]
     for pdf in PDFS:
         text = pdf_text(project / "site3" / pdf)
         assert new in text
@@ -238,8 +257,9 @@ def test_a_clinic_detail_change_remakes_the_pdfs(project):
     build_into(project, project / "site")
     edit(project / "mkdocs.yml", 'email: ""', 'email: "hello@example.org"')
     outcome = build_into(project, project / "site2")
-    assert outcome.notes == ["Handout of docs/exercise.md: PDFs made"]
-    assert "hello@example.org" in pdf_text(project / "site2" / OUTPUTS.pdf_a4)
+    assert outcome.notes == ["Handout of docs/exercise.md: PDFs made", SEATED_MADE]
+    for pdf in HANDOUT_PDFS:
+        assert "hello@example.org" in pdf_text(project / "site2" / pdf)
 
 
 def test_every_page_with_handout_true_gets_its_own_handout(project):
@@ -254,7 +274,7 @@ def test_every_page_with_handout_true_gets_its_own_handout(project):
     outcome = build_into(project, project / "site")
     assert outcome.problems == []
     assert outcome.notes == ["Handout of docs/exercise.md: PDFs reused (nothing they show has changed)",
-                             "Handout of docs/straight-knee.md: PDFs made"]
+                             SEATED_REUSED, "Handout of docs/straight-knee.md: PDFs made"]
     site = project / "site"
     first = pdf_text(site / OUTPUTS.pdf_a4)
     other = pdf_text(site / "straight-knee/handout/straight-knee-heel-raise-a4.pdf")
@@ -280,12 +300,13 @@ def test_a_handout_grown_past_its_pages_is_a_warning_at_handout_true(project):
         f"{at} A4 PDF takes 3 pages; it should fit on 2 {fix}",
         f"{at} US Letter PDF takes 3 pages; it should fit on 2 {fix}",
         f"{at} large-print PDF takes 5 pages; it should fit on 4 {fix}"]
-    assert outcome.notes == ["Handout of docs/exercise.md: PDFs made"]
+    assert outcome.notes == ["Handout of docs/exercise.md: PDFs made", SEATED_REUSED]
     # The same again from the cache: the page counts are kept with the cached PDFs
     again = build_into(project, project / "site2")
     assert [str(problem) for problem in again.problems] == [
         str(problem) for problem in outcome.problems]
-    assert again.notes == ["Handout of docs/exercise.md: PDFs reused (nothing they show has changed)"]
+    assert again.notes == ["Handout of docs/exercise.md: PDFs reused (nothing they show has changed)",
+                           SEATED_REUSED]
 
 
 # ------------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import pypdfium2
 import pytest
 from PIL import Image
 
-from conftest import PDFS, PRINT, built_list, fold
+from conftest import HANDOUT_PDFS, PDFS, PRINT, built_list, fold, page_of
 from soleus_site.handout import NOTES_LINES, pdf_form
 
 # Each blank of the plan is a named, empty field --------------------------------------------------
@@ -31,7 +31,7 @@ TYPED = {"patient": "Sam Patel", "date": "1 December 2026", "clinician": "Jo Smi
 RADIO, MULTILINE = 1 << 15, 1 << 12
 
 
-@pytest.mark.parametrize("pdf", PDFS)
+@pytest.mark.parametrize("pdf", HANDOUT_PDFS)
 def test_each_pdf_has_a_named_empty_field_for_each_blank_of_the_plan(handout, pdf):
     """A text field for each blank and a radio group for each choice, each named (/TU) and drawn
     (/AP) as it is, so every reader shows the same: no reader is asked to draw them itself."""
@@ -43,7 +43,8 @@ def test_each_pdf_has_a_named_empty_field_for_each_blank_of_the_plan(handout, pd
     assert {name: str(field["/TU"]) for name, field in fields.items()} == PLAN_FIELDS
     # only fields are listed as fields: a radio group's boxes are its kids
     assert sorted(str(field.get_object()["/T"]) for field in form["/Fields"]) == sorted(PLAN_FIELDS)
-    levels = [line.split(":")[0] for line in built_list(site, "make-it-easier-or-harder")]
+    levels = [line.split(":")[0] for line in built_list(site, "make-it-easier-or-harder", page_of(pdf))]
+    assert levels == ["Easier", "Standard", "Harder"]
     for name, field in fields.items():
         if name in TYPED:
             assert (field["/FT"], field["/V"]) == ("/Tx", "")

@@ -139,8 +139,8 @@ def test_the_404_page_works_at_a_deep_unknown_address(visit, pages_site):
         "links => links.map(link => link.href)")
     site = server + prefix.lstrip("/")
     inside = [link for link in links if link.startswith(server)]
-    # The page's two links and the menu's ten pages, each under the address the site is served at
-    assert len(inside) == 12 and all(link.startswith(site) for link in inside), links
+    # The page's two links and the menu's eleven pages, each under the address the site is served at
+    assert len(inside) == 13 and all(link.startswith(site) for link in inside), links
     assert all(page.request.get(link).status == 200 for link in inside)
     # The skip link stays on this page
     page.keyboard.press("Tab")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from conftest import (HANDOUT_PAGE, OUTPUTS, PDFS, PROJECT_DIR, copy_project, edit, fold,
+from conftest import (HANDOUT_PAGE, HANDOUTS, OUTPUTS, PDFS, PROJECT_DIR, copy_project, edit, fold,
                       page_html, pdf_text)
 from soleus_site.shortcodes import PageContext, ShortcodeError, expand_one
 from soleus_site.site_build import build_into
@@ -91,6 +91,23 @@ EVERYWHERE = {
 def test_each_safety_point_is_on_the_page_the_handout_page_and_every_pdf(texts, item, where):
     for words in EVERYWHERE[item]:
         assert words in texts[where], f"{item}: {words!r} is not on the {where}"
+
+
+# The seated heel raise's handout carries the same texts, from the same files
+SHARED = ("1 check first", "3 when to stop, with a time", "6 a blood clot, told apart from soreness",
+          "7 a torn Achilles tendon", "8 calf pain on walking", "13 can I keep running")
+
+
+@pytest.fixture(scope="module")
+def seated_texts(built_site):
+    return {pdf: pdf_text(built_site / pdf) for pdf in HANDOUTS["seated-raise"].pdfs.values()}
+
+
+@pytest.mark.parametrize("item", SHARED)
+@pytest.mark.parametrize("pdf", HANDOUTS["seated-raise"].pdfs.values())
+def test_the_seated_handout_carries_the_same_safety_texts(seated_texts, item, pdf):
+    for words in EVERYWHERE[item]:
+        assert words in seated_texts[pdf], f"{item}: {words!r} is not in {pdf}"
 
 
 @pytest.mark.parametrize("where", ["exercise page", "handout page", *PDFS])

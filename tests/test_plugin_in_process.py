@@ -295,6 +295,41 @@ def test_a_pdf_longer_than_its_pages_is_a_warning_at_handout_true(heel_raise, mo
         "layout to be changed)"]
 
 
+def test_every_handout_links_back_to_the_page_ladder_page_names(heel_raise, monkeypatch):
+    """The ladder_page setting names the page of all the levels: the handout page's toolbar links
+    to it by its title, and the sheet (on the page and in the PDFs) prints its address."""
+    fake_weasyprint(monkeypatch)
+    edit(heel_raise / "mkdocs.yml", "  - soleus\n", "  - soleus:\n      ladder_page: running.md\n")
+    assert messages(build(heel_raise)) == []
+    page = lxml.html.parse(str(heel_raise / "site" / "heel-raise" / "handout" / "index.html")).getroot()
+    assert [(link.get("href"), link.text_content()) for link in page.find_class("toolbar__ladder")] == [
+        ("../../running/", "Running")]
+    [online] = page.find_class("online")
+    assert " ".join(online.text_content().split()) == (
+        "Online: scan the code, or go to example.org/tiny/heel-raise/ All the levels, and when to "
+        "move on: example.org/tiny/running/")
+
+
+def test_without_ladder_page_a_handout_links_to_no_ladder(heel_raise, monkeypatch):
+    fake_weasyprint(monkeypatch)
+    assert messages(build(heel_raise)) == []
+    page = (heel_raise / "site" / "heel-raise" / "handout" / "index.html").read_text(encoding="utf-8")
+    assert "toolbar__ladder" not in page and "All the levels" not in page
+
+
+@pytest.mark.parametrize("setting", ["nope.md", "draft.md"])
+def test_a_ladder_page_that_is_not_published_is_an_error_at_its_setting(heel_raise, monkeypatch, setting):
+    fake_weasyprint(monkeypatch)
+    write(heel_raise, "draft.md", page("Draft", "# Draft\n").replace("---\n\n", "draft: true\n---\n\n", 1))
+    edit(heel_raise / "mkdocs.yml", "  - soleus\n", f"  - soleus:\n      ladder_page: {setting}\n")
+    outcome = build(heel_raise)
+    assert messages(outcome) == [
+        f"mkdocs.yml:{line_of(heel_raise / 'mkdocs.yml', 'ladder_page')}: ladder_page '{setting}' is not "
+        f"a published page in docs/, so the handouts cannot link back to it (write the page's file "
+        f"name as it is under docs/, for example ladder.md)"]
+    assert outcome.failed  # an error: scripts/build.py publishes nothing
+
+
 def test_a_handout_that_cannot_be_made_is_one_problem_and_links_to_it_are_not_reported_again(
         heel_raise, monkeypatch):
     monkeypatch.setattr(pdf, "write_pdf", lambda *args: pytest.fail("no PDF should be made"))

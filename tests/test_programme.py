@@ -1,4 +1,5 @@
 """The programme pages of issue 23: the ladder (six levels of heel raise, with what to expect), the
+seated heel raise (level 6, with its own handout: both handouts link back to the ladder), the
 self-test and back to running. Each shows the three safety texts from their one file, reads at
 grade 7 or below and cites its sources; each level and each stage says what to do, when to move
 on and when to step back; the exercise page and the home page lead to the ladder; and the whole
@@ -13,9 +14,9 @@ import lxml.html
 import markdown
 import pytest
 
-from conftest import PROJECT_DIR, fold, page_html
+from conftest import HANDOUTS, PROJECT_DIR, built_list, fold, page_html, pdf_text
 
-PROGRAMME = ("ladder", "self-test", "back-to-running")
+PROGRAMME = ("ladder", "seated-raise", "self-test", "back-to-running")
 SAFETY = ("check-first", "when-to-stop", "get-help")
 LEVELS = ["Both feet on a flat floor", "Both feet on a step", "Up on two, down on one",
           "One leg on a step", "One leg, with weight", "Sitting, with weight on your knee"]
@@ -145,6 +146,59 @@ def test_the_whole_ladder_prints_on_one_page_of_a4(visit):
     assert len(sheets) <= 3
 
 
+# The seated heel raise, and both handouts ------------------------------------------------------------
+
+def test_the_seated_raise_says_honestly_why_it_is_there(built_site):
+    page = article(built_site, "seated-raise")
+    heading = page.get_element_by_id("why-sit-down")
+    why = " ".join(text_of(element) for element in heading.itersiblings()
+                   if element.tag == "p")
+    assert why.startswith("When you sit, your knee is bent at a right angle.")
+    assert ("The soleus grew about the same in both legs. The gastrocnemius grew only in the leg "
+            "that trained standing up (Kinoshita and others, 2023).") in why
+    assert ("So this is a fair exercise for your soleus, and you need no balance to do it. It is not "
+            "better than heel raises standing up.") in why
+    assert "../references/#kinoshita-2023" in [link.get("href") for link in heading.getparent().iter("a")]
+
+
+def test_level_6_of_the_ladder_leads_to_the_seated_raise_and_it_back(built_site):
+    assert "../seated-raise/" in [link.get("href") for link in ladder_levels(built_site)[5].iter("a")]
+    assert "../ladder/" in [link.get("href") for link in article(built_site, "seated-raise").iter("a")]
+
+
+@pytest.mark.parametrize("pdf", HANDOUTS["seated-raise"].pdfs.values())
+def test_the_seated_handout_holds_its_pages_steps_dosage_pain_guide_and_levels(built_site, pdf):
+    text = pdf_text(built_site / pdf)
+    parts = [built_list(built_site, heading, "seated-raise") for heading in (
+        "how-to-do-it", "how-many-and-how-often", "how-it-should-feel", "make-it-easier-or-harder")]
+    assert [len(items) for items in parts] == [4, 6, 3, 3]
+    for line in (line for items in parts for line in items):
+        assert line in text
+    # Its title and the words under the page's title come first (the extracted text joins lines)
+    assert text.startswith("Active Podiatry Strengthen your soleusSeated heel raiseThis exercise "
+                           "makes your soleus stronger while you sit, with a weight on your knee.")
+    # Its safety texts: tests/test_patient_safety.py
+
+
+@pytest.mark.parametrize("page", HANDOUTS)
+def test_each_handout_links_back_to_the_ladder_on_the_page_and_in_every_pdf(built_site, page):
+    outputs = HANDOUTS[page]
+    sheet = lxml.html.parse(str(built_site / outputs.page)).getroot()
+    assert [(link.get("href"), text_of(link)) for link in sheet.find_class("toolbar__ladder")] == [
+        ("../../ladder/", "The ladder: six levels of heel raise")]
+    for pdf in outputs.pdfs.values():
+        text = re.sub(r"/\s+", "/", pdf_text(built_site / pdf))
+        assert ("All the levels, and when to move on: activepodiatry.co.uk/soleus/ladder/") in text
+
+
+@pytest.mark.parametrize("page, says", [("exercise", "Video"), ("seated-raise", "Online")])
+def test_a_sheet_says_video_only_when_its_page_has_one(built_site, page, says):
+    for pdf in HANDOUTS[page].pdfs.values():
+        text = re.sub(r"/\s+", "/", pdf_text(built_site / pdf))
+        assert f"{says}: scan the code, or go to activepodiatry.co.uk/soleus/{page}/" in text
+        assert ("Video:" in text) == (page == "exercise")
+
+
 # The self-test -------------------------------------------------------------------------------------
 
 def test_the_self_test_is_bent_knee_to_a_beat_until_form_fails_on_both_legs_every_two_weeks(built_site):
@@ -215,8 +269,13 @@ def test_each_page_reads_at_grade_7_or_below(real_reading_levels, page):
 
 def test_the_clinics_own_advice_on_these_pages_is_listed_for_the_clinician(built_site):
     text = text_of(article(built_site, "references"))
-    assert "The ladder, the self-test and back to running" in text
+    assert "The ladder, the seated heel raise, the self-test and back to running" in text
     for words in ("The six levels of the ladder and their order: our own advice.",
+                  "The seated heel raise: you sit, with your knee at a right angle and a weight on "
+                  "it. It works the soleus as well as a raise standing up, but not better. It needs "
+                  "no balance. This is from Kinoshita and others, 2023.",
+                  "The rest is our own advice: the chair, where the weight rests, the steps, the "
+                  "tips, and the easier and harder versions.",
                   "What to expect (strength over about 6 weeks;",
                   "The self-test's pace (up for 2 seconds and down for 3; a metronome at 60 beats "
                   "a minute): our own advice. Our sources do not give the pace the studies used.",

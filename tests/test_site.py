@@ -83,6 +83,7 @@ ARTICLE_POINTS = {
     ],
     # The programme pages (issue 23): the article's plan, and no other part of the article
     "ladder": ["Our plan builds strength over about 6 weeks of raises every other day."],
+    "seated-raise": [],
     "self-test": [],
     "back-to-running": [],
     "how-we-can-help": [

@@ -22,7 +22,7 @@ import pypdfium2
 import pytest
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
-from conftest import HANDOUT_PAGE, PDFS
+from conftest import HANDOUT_PAGE, HANDOUT_PDFS, PDFS, page_of
 from soleus_site.handout.sheet import PLAN_RANGES
 
 HANDOUT = "exercise/handout/"
@@ -208,7 +208,7 @@ def kids(element: DictionaryObject) -> list:
     return list(found) if isinstance(found, ArrayObject) else [found]
 
 
-@pytest.mark.parametrize("pdf", PDFS)
+@pytest.mark.parametrize("pdf", HANDOUT_PDFS)
 def test_every_link_annotation_has_an_area_and_its_link_tag(handout, pdf):
     """PDF/UA-1 (7.18.5): each link annotation is inside a Link structure element (the <wbr>s
     in the video's address made six zero-wide ones, outside any Link)."""
@@ -228,9 +228,11 @@ def test_every_link_annotation_has_an_area_and_its_link_tag(handout, pdf):
                           element is not None and any(
                               isinstance(kid.get_object(), DictionaryObject)
                               and kid.get_object().get("/Obj") == reference for kid in kids(element))))
-    # The video's address (two lines in large print) and the clinic's website
-    assert len(links) in (2, 3)
-    assert {uri for uri, *_ in links} == {"https://activepodiatry.co.uk/soleus/exercise/",
+    # The page's address (the video's; two lines in large print), the ladder's and the clinic's
+    # website
+    assert len(links) in (3, 4)
+    assert {uri for uri, *_ in links} == {f"https://activepodiatry.co.uk/soleus/{page_of(pdf)}/",
+                                          "https://activepodiatry.co.uk/soleus/ladder/",
                                           "https://activepodiatry.co.uk/"}
     assert all(rest == [True, "/Link", True] for _, *rest in links), links
 
