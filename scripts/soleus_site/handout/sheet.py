@@ -40,11 +40,12 @@ PLAN_ROOM = {"patient": "Samantha Okonkwo-Richardson", "date": "12 December 2026
              "times_a_week": "3 (Mon, Wed, Fri)", "level": "Standard, both feet"}
 NOTES_LINES = 3
 # What the page's form accepts for these blanks: an entry starting with a whole number, or "2 to
-# 3", from the least to the most the exercise page's dosage gives (docs/exercise.md, "How many and
+# 3", from the least to the most the exercise pages' dosage gives (docs/exercise.md, "How many and
 # how often": "build up to 3 sets of 15", "do up to 15 in 1 set", "3 or 4 times a week"; once
-# weight is added, 8 to 12 repetitions, about 3 times a week), words after it allowed ("12 slow
-# (3 s down)"). A plan beyond them would contradict the sheet it is printed on. The noun names the
-# number in the form's error message.
+# weight is added, 8 to 12 repetitions, about 3 times a week; docs/seated-raise.md: 8 to 12, up
+# to 3 sets, 2 or 3 times a week), words after it allowed ("12 slow (3 s down)"). A plan beyond
+# them would contradict the sheet it is printed on. The noun names the number in the form's error
+# message.
 PLAN_RANGES = {"sets": (1, 3, "sets"), "repetitions": (1, 15, "repetitions"),
                "times_a_week": (1, 4, "times a week")}
 # How the page tells a screen reader whether a box is ticked: (ticked, not ticked); the page
