@@ -2,12 +2,11 @@
 seated heel raise (level 6, with its own handout: both handouts link back to the ladder), the
 self-test and back to running. Each shows the three safety texts from their one file, reads at
 grade 7 or below and cites its sources; each level and each stage says what to do, when to move
-on and when to step back; the exercise page and the home page lead to the ladder; and the whole
-ladder prints on one page of A4."""
+on and when to step back; and the exercise page and the home page lead to the ladder. How the
+ladder prints: tests/test_ladder_print.py."""
 
 from __future__ import annotations
 
-import io
 import re
 
 import lxml.html
@@ -123,27 +122,6 @@ def test_what_to_expect_is_the_clinics_advice_with_no_invented_figure(built_site
 def test_the_home_page_and_the_exercise_page_link_to_the_ladder(built_site, page):
     ladder = "ladder/" if page == "index" else "../ladder/"
     assert ladder in [link.get("href") for link in article(built_site, page).iter("a")]
-
-
-def test_the_whole_ladder_prints_on_one_page_of_a4(visit):
-    """Printed from a browser (its usual margins, about 1 cm), the six levels are all on one sheet
-    of A4: "The six levels" starts a sheet (docs/stylesheets/extra.css), and the page takes no more
-    than 3 (safety and what to expect; the ladder; the urgent signs)."""
-    from pypdf import PdfReader
-
-    page = visit("ladder/", 1280).page
-    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", margin={side: "0.4in" for side in
-                                                            ("top", "right", "bottom", "left")})))
-    sheets = [" ".join(sheet.extract_text().split()) for sheet in pdf.pages]
-    holding = [number for number, sheet in enumerate(sheets) if "Move on when" in sheet
-               or "Step back if" in sheet]
-    assert len(holding) == 1, f"the ladder is on sheets {holding} of {len(sheets)}"
-    ladder = sheets[holding[0]]
-    assert ladder.startswith("The six levels")
-    assert all(name in ladder for name in LEVELS)
-    assert (ladder.count("Move on when:"), ladder.count("Step back if:")) == (6, 6)
-    assert ladder.rstrip().endswith("go back to the last weight that was fine.")
-    assert len(sheets) <= 3
 
 
 # The seated heel raise, and both handouts ------------------------------------------------------------
