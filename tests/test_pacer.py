@@ -1,14 +1,18 @@
 """The pacer (`:pacer: up=2 down=3`, shortcodes.py and docs/javascripts/pacer.js): the HTML it
 writes and its errors, in-process; and in the browser, with Playwright's fake clock instead of
 real waits: its beat on time, Start/Stop and sound by keyboard, the count of raises said once a
-raise, nothing loaded or stored, and the pace in words without JavaScript and on paper. (Axe
-checks both pages that show it in test_browser.py; the dot's contrast, which axe does not, is here.)"""
+raise, nothing loaded or stored, and the pace in words without JavaScript and on paper; and on the
+real site, each pacer's beat is the pace its page states in its own words. (Axe checks the pages
+that show it in test_browser.py; the dot's contrast, which axe does not, is here.)"""
 
 from __future__ import annotations
 
+import re
+
+import lxml.html
 import pytest
 
-from conftest import messages
+from conftest import PAGES, fold, messages, page_html
 from soleus_site.shortcodes import PageContext, expand_shortcodes
 
 USAGE = "for example  :pacer: up=2 down=3  (seconds up, seconds down)"
@@ -251,3 +255,25 @@ def test_without_javascript_the_pace_is_in_words_and_the_controls_hidden(browser
         assert not page.locator(".pacer__track").is_visible()
     finally:
         context.close()
+
+
+# On the real site: the beat is the pace the page states ------------------------------------------
+
+STATED_PACE = re.compile(r"up for (\d+) seconds?,? (?:and )?down for (\d+)", re.I)
+
+
+def test_each_pacers_beat_is_the_pace_its_page_states_in_its_own_words(built_site):
+    """The exercise pages' "Speed:" line and the self-test's steps say the pace; the pacer under
+    them beats it, and no page says another."""
+    beats = {}
+    for page in PAGES:
+        article = lxml.html.fromstring(page_html(built_site, page)).find(".//article")
+        pacers = article.find_class("pacer")
+        if not pacers:
+            continue
+        [pacer] = pacers
+        beats[page] = (int(pacer.get("data-up")), int(pacer.get("data-down")))
+        pacer.drop_tree()  # the page's own words, not the pacer's
+        stated = {(int(up), int(down)) for up, down in STATED_PACE.findall(fold(article.text_content()))}
+        assert stated == {beats[page]}, page
+    assert beats == {"exercise": (2, 3), "seated-raise": (2, 3), "self-test": (2, 3)}
