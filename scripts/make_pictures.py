@@ -6,10 +6,19 @@ Writes, from one parametric stick figure and one anatomy drawing:
   docs/images/heel-raise-start.svg    bent-knee heel raise, heel below the step
   docs/images/heel-raise-top.svg      heel raised, knee still bent
   docs/images/heel-raise-mistake.svg  the common mistake: knee straightens
+  docs/images/seated-raise-start.svg  seated soleus raise: foot flat, knee at a right
+                                      angle, a weight on the thigh just above the knee
+  docs/images/seated-raise-top.svg    heel raised, toes down, knee still at a right angle
   docs/media/heel-raise.mp4           H.264 clip, 3 slow repetitions, silent
   docs/media/heel-raise.webm          VP9 version of the same clip
   docs/media/heel-raise.jpg           poster frame (start position)
   docs/media/heel-raise.vtt           WebVTT captions in sync with the clip
+
+The seated pictures are drawn by the same code as the standing ones: the same
+body, limbs and calf, only sitting (seated_joints) instead of standing (joints).
+In every exercise picture the working leg's thigh, shin, foot and toes, and in the
+seated ones the seat and the weight, are polygons with a class (class="thigh" ...),
+so the tests can measure the pose as drawn.
 
 The SVGs and captions need only the standard library (--no-video).  The clip
 needs the pinned packages in scripts/requirements-media.txt (Pillow draws the
@@ -138,22 +147,30 @@ def rotate_heel_up(p, deg):
     return (p[0] * math.cos(a) + p[1] * math.sin(a), -p[0] * math.sin(a) + p[1] * math.cos(a))
 
 
-def reach(shoulder, target, upper, lower):
-    """Two-link arm: elbow below the shoulder-hand line, as when resting a hand."""
+def reach(shoulder, target, upper, lower, side=-1):
+    """Two-link arm: elbow below the shoulder-hand line, as when resting a hand.
+
+    side=+1 puts the middle joint above the line instead: a seated leg's knee.
+    """
     dx, dy = target[0] - shoulder[0], target[1] - shoulder[1]
     d = min(math.hypot(dx, dy), upper + lower - 1e-6)
     hand = add(shoulder, (dx, dy), d / math.hypot(dx, dy))
     a = math.acos((upper**2 + d**2 - lower**2) / (2 * upper * d))
-    base = math.atan2(dy, dx) - a  # minus: elbow drops below the line
+    base = math.atan2(dy, dx) + side * a  # minus: elbow drops below the line
     return add(shoulder, (upper * math.cos(base), upper * math.sin(base))), hand
+
+
+def foot_at(ball, heel_up, b=BODY_SIZES):
+    """The working foot with its ball at `ball`: the rest of it turned about the ball."""
+    foot = {k: add(ball, rotate_heel_up(getattr(b, k), heel_up))
+            for k in ("heel", "heel_pad", "ankle")}
+    foot["foot"] = tuple(add(ball, rotate_heel_up(p, heel_up)) for p in b.foot)
+    return dict(ball=ball, toe=(ball[0] + b.toes, ball[1]), **foot)
 
 
 def joints(pose, b=BODY_SIZES):
     """World positions (metres) of every point the drawing needs."""
-    ball = (0.0, STEP_H)
-    foot = {k: add(ball, rotate_heel_up(getattr(b, k), pose.heel_up))
-            for k in ("heel", "heel_pad", "ankle")}
-    foot["foot"] = tuple(add(ball, rotate_heel_up(p, pose.heel_up)) for p in b.foot)
+    foot = foot_at((0.0, STEP_H), pose.heel_up, b)
     ankle = foot["ankle"]
     knee = add(ankle, polar(b.shank, pose.shin_lean))
     # Thigh leans back by (bend - shin lean) so the knee sits in front of the
@@ -165,8 +182,7 @@ def joints(pose, b=BODY_SIZES):
     free_knee = add(hip, polar(-b.thigh, -pose.free_hip))
     free_ankle = add(free_knee, polar(-b.shank, -(pose.free_hip - pose.free_knee)))
     free_toe = add(free_ankle, polar(-0.15, -(pose.free_hip - pose.free_knee) - 55))
-    return dict(ball=ball, toe=(b.toes, STEP_H), knee=knee, hip=hip,
-                shoulder=shoulder, head=head, elbow=elbow, hand=hand,
+    return dict(knee=knee, hip=hip, shoulder=shoulder, head=head, elbow=elbow, hand=hand,
                 free_knee=free_knee, free_ankle=free_ankle, free_toe=free_toe, **foot)
 
 
@@ -182,6 +198,7 @@ class Poly:
     fill: str | None = None
     stroke: str | None = None
     width: float = 0.0
+    name: str | None = None  # written as the polygon's class, for the tests to find it
 
 
 @dataclass(frozen=True)
@@ -208,14 +225,18 @@ class Label:
     target: tuple | None = None  # leader line end, with a dot
 
 
-def limb(p, q, r1, r2, fill):
-    """Tapered capsule from p to q (view units): a quad plus round ends."""
+def limb(p, q, r1, r2, fill, name=None):
+    """Tapered capsule from p to q (view units): a quad plus round ends.
+
+    The quad's corners are p + n r1, q + n r2, q - n r2, p - n r1 (n a unit normal),
+    so the midpoints of its ends are p and q: the joint centres.
+    """
     dx, dy = q[0] - p[0], q[1] - p[1]
     n = math.hypot(dx, dy) or 1.0
     nx, ny = -dy / n, dx / n
     quad = ((p[0] + nx * r1, p[1] + ny * r1), (q[0] + nx * r2, q[1] + ny * r2),
             (q[0] - nx * r2, q[1] - ny * r2), (p[0] - nx * r1, p[1] - ny * r1))
-    return [Poly(quad, fill), Circle(p, r1, fill), Circle(q, r2, fill)]
+    return [Poly(quad, fill, name=name), Circle(p, r1, fill), Circle(q, r2, fill)]
 
 
 def calf_shape(knee, ankle, fill):
@@ -261,24 +282,37 @@ def step_level_guide():
 
 
 def figure(pose):
-    """The person, back to front: far leg, torso, head, arm, working leg."""
-    world = joints(pose)
-    j = {k: view(v) for k, v in world.items() if k != "foot"}
+    """The standing person of the heel raise."""
+    return draw_figure(joints(pose))
+
+
+def draw_figure(world, held=()):
+    """The person, back to front: far leg, torso, head, working leg, what the hand holds, arm.
+
+    `world` is joints() or seated_joints(): the same body drawn the same way.  The
+    working leg's thigh and shin are named (class="thigh", class="shin" in the SVG).
+    """
+    j = {k: view(v) for k, v in world.items() if k not in ("foot", "free_foot", "weight")}
     s = SCALE
     shapes = []
     shapes += limb(j["hip"], j["free_knee"], 0.065 * s, 0.045 * s, FAR)
     shapes += limb(j["free_knee"], j["free_ankle"], 0.042 * s, 0.028 * s, FAR)
-    shapes += limb(j["free_ankle"], j["free_toe"], 0.028 * s, 0.022 * s, FAR)
+    if "free_foot" in world:  # flat on the floor
+        shapes.append(Poly(tuple(view(p) for p in world["free_foot"]), FAR))
+    else:  # lifted behind
+        shapes += limb(j["free_ankle"], j["free_toe"], 0.028 * s, 0.022 * s, FAR)
     shapes += limb(j["hip"], j["shoulder"], 0.085 * s, 0.08 * s, BODY)
     shapes.append(Circle(j["head"], BODY_SIZES.head_r * s, BODY))
-    shapes += limb(j["hip"], j["knee"], 0.075 * s, 0.05 * s, BODY)
-    shapes += limb(j["knee"], j["ankle"], 0.045 * s, 0.03 * s, BODY)
+    shapes += limb(j["hip"], j["knee"], THIGH_R[0] * s, THIGH_R[1] * s, BODY, "thigh")
+    shapes += limb(j["knee"], j["ankle"], 0.045 * s, 0.03 * s, BODY, "shin")
     shapes.append(calf_shape(j["knee"], j["ankle"], CALF))
-    # Foot: rear part turns about the ball, toes stay flat on the step.
-    shapes.append(Poly(tuple(view(p) for p in world["foot"]), BODY))
+    # Foot: rear part turns about the ball, toes stay flat on the step or floor.
+    ball = world["ball"]
+    shapes.append(Poly(tuple(view(p) for p in world["foot"]), BODY, name="foot"))
     shapes.append(Circle(j["heel_pad"], 0.036 * s, BODY))
-    shapes.append(Poly((j["ball"], j["toe"], view((BODY_SIZES.toes, STEP_H + 0.022)),
-                        view((0.0, STEP_H + 0.035))), BODY))
+    shapes.append(Poly((j["ball"], j["toe"], view((ball[0] + BODY_SIZES.toes, ball[1] + 0.022)),
+                        view((ball[0], ball[1] + 0.035))), BODY, name="toes"))
+    shapes += list(held)
     shapes += limb(j["shoulder"], j["elbow"], 0.035 * s, 0.03 * s, BODY)
     shapes += limb(j["elbow"], j["hand"], 0.03 * s, 0.035 * s, BODY)
     return shapes
@@ -341,7 +375,8 @@ def svg_shape(shape):
             paint += f' stroke="{shape.stroke}" stroke-width="{fmt(shape.width)}"'
     if isinstance(shape, Poly):
         pts = " ".join(f"{fmt(x)},{fmt(y)}" for x, y in shape.points)
-        return f'<polygon points="{pts}"{paint}/>'
+        name = f' class="{shape.name}"' if shape.name else ""
+        return f'<polygon{name} points="{pts}"{paint}/>'
     if isinstance(shape, Circle):
         cx, cy = shape.centre
         return f'<circle cx="{fmt(cx)}" cy="{fmt(cy)}" r="{fmt(shape.r)}"{paint}/>'
@@ -430,6 +465,154 @@ def exercise_pictures():
             "marked wrong with a cross and the word Wrong. Keep the knee bent so the soleus "
             "does the work.",
             mistake),
+    }
+
+
+# --- The seated soleus raise -------------------------------------------------------
+# The same person sits on a bench: the working foot flat on the floor (world y 0),
+# the shin upright and the thigh level, so the knee is at a right angle.  A
+# kettlebell rests on the thigh just above the knee, the near hand steadying it.
+# As the heel rises the foot turns about the ball, the ankle lifts the knee and the
+# thigh pivots about the hip, which stays on the seat.
+# The floor is raised in the picture (world y FLOOR_Y, not 0): the seated person is
+# shorter than the standing one on a step, and labels fit under the floor, their
+# leaders rising through the open space under the heel.
+FLOOR_Y = 0.36
+SEAT_BALL = (-0.08, FLOOR_Y)  # ball of the working foot on the floor
+THIGH_R = (0.075, 0.05)  # the thigh's radius at the hip and at the knee, metres
+WEIGHT_AT = 0.72  # where the weight rests along the thigh: hip 0, knee 1
+WEIGHT_R = 0.095  # the kettlebell's round body
+WEIGHT = "#5b6270"
+WEIGHT_EDGE = "#3d434e"
+
+
+@dataclass(frozen=True)
+class SeatedPose:
+    """Angles in degrees; the knee follows from the hip on the seat and the foot."""
+
+    heel_up: float  # foot angle about the ball; 0 = flat on the floor
+    trunk_lean: float = 4.0
+
+
+SEATED_START = SeatedPose(heel_up=0.0)
+SEATED_TOP = SeatedPose(heel_up=34.0)
+
+
+def seated_hip(b=BODY_SIZES):
+    """Hip joint over the seat: with the foot flat, shin upright and thigh level."""
+    ankle = add(SEAT_BALL, b.ankle)
+    return (ankle[0] - b.thigh, ankle[1] + b.shank)
+
+
+SEAT_HIP = seated_hip()
+SEAT_TOP = SEAT_HIP[1] - THIGH_R[0]  # the thigh's round end rests on the seat
+SEAT_X = (SEAT_HIP[0] - 0.26, SEAT_HIP[0] + 0.27)  # back and front edge of the seat
+
+
+def kettlebell(contact, along):
+    """Kettlebell standing on `contact`, its flat base along the unit vector `along`.
+
+    Returns (body outline, handle line, top of the handle), in world metres.
+    """
+    up = (-along[1], along[0])
+
+    def at(u, v):
+        return add(add(contact, along, u), up, v)
+
+    r, cy = WEIGHT_R, WEIGHT_R * 0.8  # the sphere is cut flat at its base
+    a0 = math.asin(cy / r)  # angle below the centre where the base cuts the sphere
+    n = 18
+    body = [at(r * math.cos(a), cy + r * math.sin(a))
+            for a in (-a0 + (math.pi + 2 * a0) * i / n for i in range(n + 1))]
+    handle = [at(u, cy + v) for u, v in ((-0.05, 0.06), (-0.058, 0.11), (-0.04, 0.14),
+                                         (0.04, 0.14), (0.058, 0.11), (0.05, 0.06))]
+    return tuple(body), tuple(handle), at(0.0, cy + 0.14)
+
+
+def seated_joints(pose, b=BODY_SIZES):
+    """World positions (metres) for the seated figure: same keys as joints(), plus the weight."""
+    foot = foot_at(SEAT_BALL, pose.heel_up, b)
+    hip = SEAT_HIP
+    knee, _ = reach(hip, foot["ankle"], b.thigh, b.shank, side=1)  # knee up and forward
+    # The thigh's top surface: from the hip's edge to the knee's (the limb's quad).
+    dx, dy = knee[0] - hip[0], knee[1] - hip[1]
+    n = math.hypot(dx, dy)
+    up = (-dy / n, dx / n)
+    top_hip, top_knee = add(hip, up, THIGH_R[0]), add(knee, up, THIGH_R[1])
+    ex, ey = top_knee[0] - top_hip[0], top_knee[1] - top_hip[1]
+    e = math.hypot(ex, ey)
+    contact = add(top_hip, (ex, ey), WEIGHT_AT)
+    body, handle, grip = kettlebell(contact, (ex / e, ey / e))
+    shoulder = add(hip, polar(b.torso, pose.trunk_lean))
+    head = add(shoulder, polar(b.neck + b.head_r, pose.trunk_lean * 0.5))
+    elbow, hand = reach(shoulder, grip, b.upper_arm, b.forearm)
+    # The other foot flat on the floor a little ahead; it is behind the working leg.
+    free_ball = add(SEAT_BALL, (0.12, 0.0))
+    free_ankle = add(free_ball, b.ankle)
+    free_knee, _ = reach(hip, free_ankle, b.thigh, b.shank, side=1)
+    free_foot = tuple(add(free_ball, p) for p in (
+        (-0.22, 0.0), (b.toes, 0.0), (b.toes, 0.022), *b.foot[2:]))
+    return dict(knee=knee, hip=hip, shoulder=shoulder, head=head, elbow=elbow, hand=hand,
+                free_knee=free_knee, free_ankle=free_ankle, free_toe=add(free_ball, (0.0, 0.03)),
+                free_foot=free_foot, weight=(body, handle), **foot)
+
+
+def seated_scenery():
+    """Floor and bench: they never move."""
+    (g0, floor), (g1, _) = view((-1.5, FLOOR_Y)), view((2.0, FLOOR_Y))
+    (x0, y0), (x1, y1) = view((SEAT_X[0], SEAT_TOP)), view((SEAT_X[1], SEAT_TOP - 0.05))
+    legs = [Poly((view((x, SEAT_TOP - 0.05)), view((x + 0.045, SEAT_TOP - 0.05)),
+                  view((x + 0.045, FLOOR_Y)), view((x, FLOOR_Y))), STEP_FILL, STEP_EDGE, 2.0)
+            for x in (SEAT_X[0] + 0.03, SEAT_X[1] - 0.075)]
+    return [
+        Line(((g0, floor), (g1, floor)), GUIDE, 2.5),
+        *legs,
+        Poly(((x0, y0), (x1, y0), (x1, y1), (x0, y1)), STEP_FILL, STEP_EDGE, 2.0, "seat"),
+    ]
+
+
+def seated_figure(pose):
+    world = seated_joints(pose)
+    body, handle = world["weight"]
+    held = [Poly(tuple(view(p) for p in body), WEIGHT, WEIGHT_EDGE, 2.0, "weight"),
+            Line(tuple(view(p) for p in handle), WEIGHT_EDGE, 0.024 * SCALE)]
+    return draw_figure(world, held)
+
+
+def seated_shapes(pose, labels):
+    return seated_scenery() + seated_figure(pose) + list(labels)
+
+
+def seated_pictures():
+    """name -> (title, desc, shapes) for the seated soleus raise."""
+    s, t = ({k: view(v) for k, v in seated_joints(p).items() if k not in ("foot", "free_foot", "weight")}
+            for p in (SEATED_START, SEATED_TOP))
+    weight_front = max(view(p) for p in seated_joints(SEATED_START)["weight"][0])
+    under = 440  # labels under the floor
+    start = seated_shapes(SEATED_START, [
+        side_label(("Weight just", "above the knee"), 110, weight_front),
+        side_label(("Knee at a", "right angle"), 290, s["knee"]),
+        side_label(("Foot flat",), under, ((s["heel"][0] + s["ball"][0]) / 2, s["ball"][1]), "left"),
+    ])
+    top = seated_shapes(SEATED_TOP, [
+        side_label(("Knee still at", "a right angle"), 190, t["knee"]),
+        side_label(("Toes stay", "down"), 335, (t["toe"][0] - 3, t["toe"][1] - 3)),
+        side_label(("Heel high",), under, t["heel"], "left"),
+    ])
+    return {
+        "seated-raise-start": (
+            "Seated soleus raise: start position",
+            "Side view of a person sitting on a bench with one foot flat on the floor, the "
+            "shin upright and the thigh level on the seat, so the knee is bent at a right "
+            "angle. A kettlebell rests on the thigh just above the knee, steadied by one "
+            "hand; the calf is highlighted.",
+            start),
+        "seated-raise-top": (
+            "Seated soleus raise: top position",
+            "The same seated person has pushed the heel up high, with the ball of the foot "
+            "and the toes still on the floor. The knee stays bent at a right angle and lifts "
+            "the kettlebell resting on the thigh just above it.",
+            top),
     }
 
 
@@ -712,7 +895,7 @@ def write_captions(media_dir):
 def write_svgs(images_dir):
     images_dir.mkdir(parents=True, exist_ok=True)
     (images_dir / "soleus-anatomy.svg").write_text(anatomy_svg(), encoding="utf-8", newline="\n")
-    for name, (title, desc, shapes) in exercise_pictures().items():
+    for name, (title, desc, shapes) in {**exercise_pictures(), **seated_pictures()}.items():
         body = "\n".join(svg_shape(s) for s in shapes)
         (images_dir / f"{name}.svg").write_text(svg_document(name, title, desc, body),
                                                 encoding="utf-8", newline="\n")
