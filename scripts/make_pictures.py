@@ -16,9 +16,9 @@ Writes, from one parametric stick figure and one anatomy drawing:
 
 The seated pictures are drawn by the same code as the standing ones: the same
 body, limbs and calf, only sitting (seated_joints) instead of standing (joints).
-In every exercise picture the working leg's thigh, shin, foot and toes, and in the
-seated ones the seat and the weight, are polygons with a class (class="thigh" ...),
-so the tests can measure the pose as drawn.
+In every exercise picture the working leg's thigh, shin, foot and toes, the floor,
+the step or seat, and the weight are marked with a class (class="thigh" ...), so
+the tests can measure the pose as drawn.
 
 The SVGs and captions need only the standard library (--no-video).  The clip
 needs the pinned packages in scripts/requirements-media.txt (Pillow draws the
@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import argparse
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from fractions import Fraction
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -216,6 +216,7 @@ class Line:
     stroke: str
     width: float
     dash: tuple | None = None
+    name: str | None = None  # written as the polyline's class
 
 
 @dataclass(frozen=True)
@@ -266,9 +267,9 @@ def scenery():
     brackets = [Circle(view((x, RAIL_Y)), 0.03 * SCALE, STEP_FILL, STEP_EDGE, 2.0)
                 for x in (RAIL_X[0] + 0.07, RAIL_X[1] - 0.07)]
     return [
-        Line(((g[0], ORIGIN[1]), (g[1], ORIGIN[1])), GUIDE, 2.5),
+        Line(((g[0], ORIGIN[1]), (g[1], ORIGIN[1])), GUIDE, 2.5, name="floor"),
         Poly((edge_top, (step_br[0], edge_top[1]), step_br, (edge_top[0], step_br[1])),
-             STEP_FILL, STEP_EDGE, 2.0),
+             STEP_FILL, STEP_EDGE, 2.0, "step"),
         *brackets,
         Line(rail, STEP_EDGE, 0.035 * SCALE),  # outline and fill of a round-ended bar
         Line(rail, STEP_FILL, 0.035 * SCALE - 4.0),
@@ -383,7 +384,8 @@ def svg_shape(shape):
     if isinstance(shape, Line):
         pts = " ".join(f"{fmt(x)},{fmt(y)}" for x, y in shape.points)
         dash = f' stroke-dasharray="{" ".join(map(fmt, shape.dash))}"' if shape.dash else ""
-        return (f'<polyline points="{pts}" fill="none" stroke="{shape.stroke}" '
+        name = f' class="{shape.name}"' if shape.name else ""
+        return (f'<polyline{name} points="{pts}" fill="none" stroke="{shape.stroke}" '
                 f'stroke-width="{fmt(shape.width)}" stroke-linecap="round"{dash}/>')
     if isinstance(shape, Label):
         return svg_label(shape)
@@ -565,7 +567,7 @@ def seated_scenery():
                   view((x + 0.045, FLOOR_Y)), view((x, FLOOR_Y))), STEP_FILL, STEP_EDGE, 2.0)
             for x in (SEAT_X[0] + 0.03, SEAT_X[1] - 0.075)]
     return [
-        Line(((g0, floor), (g1, floor)), GUIDE, 2.5),
+        Line(((g0, floor), (g1, floor)), GUIDE, 2.5, name="floor"),
         *legs,
         Poly(((x0, y0), (x1, y0), (x1, y1), (x0, y1)), STEP_FILL, STEP_EDGE, 2.0, "seat"),
     ]
@@ -737,9 +739,9 @@ def ease(u):
 
 
 def lerp_pose(a, b, u):
-    return Pose(*(x + (y - x) * u for x, y in zip(
-        (a.heel_up, a.knee_bend, a.shin_lean, a.trunk_lean, a.free_hip, a.free_knee),
-        (b.heel_up, b.knee_bend, b.shin_lean, b.trunk_lean, b.free_hip, b.free_knee))))
+    """The pose a fraction u of the way from a to b (Pose or SeatedPose)."""
+    return type(a)(*(getattr(a, f.name) + (getattr(b, f.name) - getattr(a, f.name)) * u
+                     for f in fields(a)))
 
 
 REP_S = UP_S + TOP_HOLD_S + DOWN_S + BOTTOM_HOLD_S
