@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import math
 import re
 import struct
 import sys
@@ -28,6 +29,8 @@ SVG_LABELS = {
     "heel-raise-start.svg": ["Knee bent", "Ball of foot on edge", "Heel down"],
     "heel-raise-top.svg": ["Knee still bent", "Heel high"],
     "heel-raise-mistake.svg": ["Wrong: knee straight"],
+    "seated-raise-start.svg": ["Weight just above the knee", "Knee at a right angle", "Foot flat"],
+    "seated-raise-top.svg": ["Knee still at a right angle", "Toes stay down", "Heel high"],
 }
 
 # On the handout the exercise pictures print 56 mm wide (clear print) and 75 mm
@@ -121,8 +124,9 @@ def test_svgs_match_the_script():
     """The committed SVGs are exactly what scripts/make_pictures.py draws."""
     script = load_script()
     assert (IMAGES / "soleus-anatomy.svg").read_text(encoding="utf-8") == script.anatomy_svg()
-    pictures = script.exercise_pictures()
-    assert sorted(pictures) == ["heel-raise-mistake", "heel-raise-start", "heel-raise-top"]
+    pictures = {**script.exercise_pictures(), **script.seated_pictures()}
+    assert sorted(pictures) == ["heel-raise-mistake", "heel-raise-start", "heel-raise-top",
+                                "seated-raise-start", "seated-raise-top"]
     for name, (title, desc, shapes) in pictures.items():
         body = "\n".join(script.svg_shape(s) for s in shapes)
         expected = script.svg_document(name, title, desc, body)
@@ -152,6 +156,176 @@ def test_figure_poses():
     for j in (start, top):
         assert j["ball"][0] < j["knee"][0] <= j["toe"][0]
     assert script.MISTAKE_TOP.knee_bend < 5
+
+
+# --- The pose as drawn: measured from the SVGs and from the clip's frames ----------
+# The working leg's thigh and shin, its foot and toes, the floor, the step or seat
+# and the weight carry a class.  A limb is a quad p + n r1, q + n r2, q - n r2,
+# p - n r1: the midpoints of its ends are the joint centres (hip and knee, knee and
+# ankle).  The toes are ball, toe tip, then their top.  View units, y down.
+ON = 0.15  # view units: the SVG's coordinates are rounded to 0.1
+# (picture, knee flexion range in degrees): bent 30-45 in the heel raise, straight
+# in the mistake, a right angle in the seated raise.
+KNEE_FLEXION = {
+    "heel-raise-start.svg": (30, 45),
+    "heel-raise-top.svg": (30, 45),
+    "heel-raise-mistake.svg": (0, 5),
+    "seated-raise-start.svg": (85, 95),
+    "seated-raise-top.svg": (85, 95),
+}
+
+
+def svg_parts(name):
+    """class -> points of the picture's marked polygons and polylines."""
+    root = ET.parse(IMAGES / name).getroot()
+    return {el.get("class"): [tuple(float(v) for v in pt.split(",")) for pt in el.get("points").split()]
+            for tag in ("polygon", "polyline") for el in root.iter(f"{SVG_NS}{tag}") if el.get("class")}
+
+
+def shape_parts(shapes):
+    """The same from the script's shapes (a clip frame)."""
+    return {s.name: list(s.points) for s in shapes if getattr(s, "name", None)}
+
+
+def midpoint(a, b):
+    return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+
+
+def limb_ends(quad):
+    a, b, c, d = quad
+    return midpoint(a, d), midpoint(b, c)
+
+
+def knee_flexion(parts):
+    """Degrees between the thigh (hip -> knee) and the shin (knee -> ankle); negative
+    when the knee bends backwards (the figure faces +x, view y is down)."""
+    hip, knee = limb_ends(parts["thigh"])
+    knee_too, ankle = limb_ends(parts["shin"])
+    assert math.dist(knee, knee_too) < ON
+    t = (knee[0] - hip[0], knee[1] - hip[1])
+    s = (ankle[0] - knee[0], ankle[1] - knee[1])
+    return math.degrees(math.atan2(t[0] * s[1] - t[1] * s[0], t[0] * s[0] + t[1] * s[1]))
+
+
+def floor_y(parts):
+    (_, y0), (_, y1) = parts["floor"]
+    assert y0 == y1
+    return y0
+
+
+def support_y(parts):
+    """Where the ball of the foot rests: the step's top, or the floor."""
+    return min(y for _, y in parts["step"]) if "step" in parts else floor_y(parts)
+
+
+def heel_height(parts):
+    """How far the lowest point of the foot's rear half is above what the ball rests on."""
+    ball = parts["toes"][0]
+    return support_y(parts) - max(y for x, y in parts["foot"] if x < ball[0] - 15)
+
+
+def toes_down(parts):
+    """Ball of the foot and toe tip on the step or floor."""
+    ball, tip = parts["toes"][:2]
+    return abs(ball[1] - support_y(parts)) < ON and abs(tip[1] - support_y(parts)) < ON
+
+
+def hip_on_seat(parts):
+    """The hip's round end rests on the seat: (hip, True when its bottom is on the seat top)."""
+    a, _, _, d = parts["thigh"]
+    hip = midpoint(a, d)
+    return hip, abs(hip[1] + math.dist(a, d) / 2 - min(y for _, y in parts["seat"])) < ON
+
+
+def weight_rest(parts):
+    """Where the weight touches the thigh's top surface, as fractions of hip -> knee, or
+    None when some of the weight sinks into the thigh."""
+    hip, knee = limb_ends(parts["thigh"])
+    a, b, c, d = parts["thigh"]
+    top = min(((a, b), (d, c)), key=lambda edge: edge[0][1] + edge[1][1])  # y is down
+    (x0, y0), (x1, y1) = top
+    length = math.hypot(x1 - x0, y1 - y0)
+
+    def above(p):  # distance above the top surface, away from the thigh's axis
+        side = ((x1 - x0) * (p[1] - y0) - (y1 - y0) * (p[0] - x0)) / length
+        axis = ((x1 - x0) * (hip[1] - y0) - (y1 - y0) * (hip[0] - x0)) / length
+        return -side if axis > 0 else side
+
+    if min(above(p) for p in parts["weight"]) < -ON:
+        return None
+    axis = (knee[0] - hip[0], knee[1] - hip[1])
+    return [((p[0] - hip[0]) * axis[0] + (p[1] - hip[1]) * axis[1]) / math.dist(hip, knee) ** 2
+            for p in parts["weight"] if above(p) < ON]
+
+
+def assert_weight_just_above_the_knee(parts):
+    rest = weight_rest(parts)
+    assert rest is not None  # on the thigh, not in it ...
+    assert len(rest) >= 2  # ... standing on its flat base ...
+    assert all(0.5 < t < 0.95 for t in rest)  # ... nearer the knee than the hip
+
+
+@pytest.mark.parametrize("name", sorted(KNEE_FLEXION))
+def test_knee_angle_as_drawn(name):
+    low, high = KNEE_FLEXION[name]
+    assert low <= knee_flexion(svg_parts(name)) < high
+
+
+@pytest.mark.parametrize("name", ["heel-raise-start.svg", "heel-raise-top.svg", "heel-raise-mistake.svg",
+                                  "seated-raise-start.svg", "seated-raise-top.svg"])
+def test_ball_of_foot_stays_down_as_drawn(name):
+    assert toes_down(svg_parts(name))
+
+
+def test_seated_pictures_as_drawn():
+    start, top = svg_parts("seated-raise-start.svg"), svg_parts("seated-raise-top.svg")
+    assert heel_height(start) == 0  # foot flat ...
+    assert heel_height(top) >= 20  # ... then the heel high (10 cm in the drawing's scale)
+    (hip_start, on_start), (hip_top, on_top) = hip_on_seat(start), hip_on_seat(top)
+    assert on_start and on_top and math.dist(hip_start, hip_top) < ON
+    for parts in (start, top):
+        assert_weight_just_above_the_knee(parts)
+    # The weight goes up with the knee.
+    assert max(y for _, y in top["weight"]) < max(y for _, y in start["weight"]) - 5
+
+
+def test_heel_raise_pictures_as_drawn():
+    start, top = svg_parts("heel-raise-start.svg"), svg_parts("heel-raise-top.svg")
+    assert heel_height(start) < -10 < 10 < heel_height(top)  # below the step, then above it
+
+
+# The seated raise, up in 2 seconds and down in 3, at the clip's 24 frames a second.
+SEATED_UP_S, SEATED_DOWN_S = 2, 3
+
+
+def seated_frames():
+    script = load_script()
+    heights = ([script.ease(i / (SEATED_UP_S * CLIP_FPS)) for i in range(SEATED_UP_S * CLIP_FPS + 1)]
+               + [1 - script.ease(i / (SEATED_DOWN_S * CLIP_FPS)) for i in range(SEATED_DOWN_S * CLIP_FPS + 1)])
+    for u in heights:
+        pose = script.lerp_pose(script.SEATED_START, script.SEATED_TOP, u)
+        yield u, shape_parts(script.seated_shapes(pose, []))
+
+
+def test_seated_raise_frame_by_frame():
+    frames = list(seated_frames())
+    assert len(frames) == 5 * CLIP_FPS + 2
+    first_hip, _ = hip_on_seat(frames[0][1])
+    for u, parts in frames:
+        assert toes_down(parts), u
+        assert 85 <= knee_flexion(parts) <= 95, u
+        hip, on_seat = hip_on_seat(parts)
+        assert on_seat and math.dist(hip, first_hip) < 1e-9, u  # the thigh stays on the seat
+        assert_weight_just_above_the_knee(parts)
+    assert max(heel_height(parts) for _, parts in frames) >= 20
+
+
+def test_heel_raise_clip_frame_by_frame():
+    script = load_script()
+    for i in range(CLIP_FRAMES):
+        parts = shape_parts(script.frame_shapes(i / CLIP_FPS))
+        assert 30 <= knee_flexion(parts) <= 45, i
+        assert toes_down(parts), i
 
 
 # --- Captions -------------------------------------------------------------------
