@@ -261,7 +261,8 @@ def weight_rest(parts):
 def assert_weight_just_above_the_knee(parts):
     rest = weight_rest(parts)
     assert rest is not None  # on the thigh, not in it ...
-    assert len(rest) >= 2  # ... standing on its flat base ...
+    assert rest  # ... touching it (not floating above) ...
+    assert max(rest) - min(rest) > 0.1  # ... standing on its flat base, not a point ...
     assert all(0.5 < t < 0.95 for t in rest)  # ... nearer the knee than the hip
 
 
@@ -322,9 +323,11 @@ def test_seated_raise_frame_by_frame():
 
 def test_heel_raise_clip_frame_by_frame():
     script = load_script()
+    start = knee_flexion(svg_parts("heel-raise-start.svg"))
     for i in range(CLIP_FRAMES):
         parts = shape_parts(script.frame_shapes(i / CLIP_FPS))
         assert 30 <= knee_flexion(parts) <= 45, i
+        assert abs(knee_flexion(parts) - start) < 0.5, i  # the same bend all the way up and down
         assert toes_down(parts), i
 
 
