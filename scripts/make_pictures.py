@@ -13,6 +13,9 @@ Writes, from one parametric stick figure and one anatomy drawing:
   docs/media/heel-raise.webm          VP9 version of the same clip
   docs/media/heel-raise.jpg           poster frame (start position)
   docs/media/heel-raise.vtt           WebVTT captions in sync with the clip
+  docs/media/seated-raise.{mp4,webm,jpg,vtt}
+                                      the same for the seated soleus raise: 3 repetitions,
+                                      heel up for 2 seconds and down for 3
 
 The seated pictures are drawn by the same code as the standing ones: the same
 body, limbs and calf, only sitting (seated_joints) instead of standing (joints).
@@ -744,23 +747,49 @@ def lerp_pose(a, b, u):
                      for f in fields(a)))
 
 
-REP_S = UP_S + TOP_HOLD_S + DOWN_S + BOTTOM_HOLD_S
-CLIP_S = INTRO_S + REPS * REP_S
-N_FRAMES = round(CLIP_S * FPS)
+@dataclass(frozen=True)
+class Timing:
+    """A clip's timing in seconds: a still start, then repetitions of up, hold, down, rest."""
+
+    intro: float
+    up: float
+    top_hold: float
+    down: float
+    bottom_hold: float
+    reps: int
+
+    @property
+    def rep_s(self):
+        return self.up + self.top_hold + self.down + self.bottom_hold
+
+    @property
+    def clip_s(self):
+        return self.intro + self.reps * self.rep_s
+
+    @property
+    def n_frames(self):
+        return round(self.clip_s * FPS)
 
 
-def phase_at(t):
+HEEL_RAISE = Timing(INTRO_S, UP_S, TOP_HOLD_S, DOWN_S, BOTTOM_HOLD_S, REPS)
+# The seated raise: heel up for 2 seconds, down for 3.
+SEATED = Timing(intro=3.0, up=2.0, top_hold=0.5, down=3.0, bottom_hold=0.5, reps=3)
+REP_S, CLIP_S, N_FRAMES = HEEL_RAISE.rep_s, HEEL_RAISE.clip_s, HEEL_RAISE.n_frames
+
+
+def phase_at(t, timing=HEEL_RAISE):
     """(rep number, phase word, 0..1 height of the heel) at time t seconds."""
-    if t < INTRO_S:
+    c = timing
+    if t < c.intro:
         return 0, "Start", 0.0
-    rep, r = divmod(t - INTRO_S, REP_S)
+    rep, r = divmod(t - c.intro, c.rep_s)
     rep = int(rep) + 1
-    if r < UP_S:
-        return rep, "Up", ease(r / UP_S)
-    if r < UP_S + TOP_HOLD_S:
+    if r < c.up:
+        return rep, "Up", ease(r / c.up)
+    if r < c.up + c.top_hold:
         return rep, "Up", 1.0
-    if r < UP_S + TOP_HOLD_S + DOWN_S:
-        return rep, "Down slowly", 1.0 - ease((r - UP_S - TOP_HOLD_S) / DOWN_S)
+    if r < c.up + c.top_hold + c.down:
+        return rep, "Down slowly", 1.0 - ease((r - c.up - c.top_hold) / c.down)
     return rep, "Down slowly", 0.0
 
 
@@ -775,6 +804,20 @@ def frame_shapes(t):
     return exercise_shapes(pose, labels)
 
 
+def seated_frame_shapes(t):
+    """One frame of the seated clip: the figure, what to do now, knee and toes reminders."""
+    rep, word, u = phase_at(t, SEATED)
+    pose = lerp_pose(SEATED_START, SEATED_TOP, u)
+    j = {k: view(seated_joints(pose)[k]) for k in ("knee", "toe")}
+    # Above the head, clear of the captions at the top; the reminders right of the leg.
+    labels = [Label((word,), (150, 75)),
+              Label(("Knee stays at", "a right angle"), (330, 215), j["knee"]),
+              Label(("Toes stay", "down"), (330, 340), (j["toe"][0] - 3, j["toe"][1] - 3))]
+    if rep:
+        labels.append(Label((f"Rep {rep} of {SEATED.reps}",), (150, 112)))
+    return seated_shapes(pose, labels)
+
+
 def vtt_time(seconds):
     ms = round(seconds * 1000)
     return f"{ms // 60000:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
@@ -782,19 +825,35 @@ def vtt_time(seconds):
 
 def captions():
     """Cues follow phase_at(); placed at the top so they never hide the foot."""
-    cues = [(0.0, INTRO_S, "Stand on the step with your heel over the edge and your knee bent")]
-    texts = [
+    return vtt("Stand on the step with your heel over the edge and your knee bent", [
         ("Push up through the ball of your foot \u2014 keep your knee bent",
          "Lower slowly, dropping your heel below the step"),
         ("Up again, knee still bent",  # no tempo in seconds: neither the article nor a source gives one
          "Down slowly, heel below the step"),
         ("Keep your knee bent throughout",
          "Slowly down, heel below the step: that is 3 repetitions"),
-    ]
+    ])
+
+
+def seated_captions():
+    """The seated clip's cues, in step with phase_at(t, SEATED)."""
+    return vtt("Sit with your foot flat and a weight on your thigh, just above the knee", [
+        ("Push your heel up for 2 seconds \u2014 toes stay on the floor",
+         "Lower your heel for 3 seconds"),
+        ("Up again, knee still at a right angle",
+         "Down slowly, for 3 seconds"),
+        ("Heel high, toes down",
+         "Lower your heel: that is 3 repetitions"),
+    ], SEATED)
+
+
+def vtt(intro, texts, timing=HEEL_RAISE):
+    """WebVTT: the intro cue, then each repetition's (up, down) cues."""
+    cues = [(0.0, timing.intro, intro)]
     for i, (up, down) in enumerate(texts):
-        start = INTRO_S + i * REP_S
-        cues.append((start, start + UP_S + TOP_HOLD_S, up))
-        cues.append((start + UP_S + TOP_HOLD_S, start + REP_S, down))
+        start = timing.intro + i * timing.rep_s
+        cues.append((start, start + timing.up + timing.top_hold, up))
+        cues.append((start + timing.up + timing.top_hold, start + timing.rep_s, down))
     lines = ["WEBVTT", ""]
     for n, (a, b, text) in enumerate(cues, 1):
         lines += [str(n), f"{vtt_time(a)} --> {vtt_time(b)} line:0", text, ""]
@@ -855,7 +914,7 @@ def rasterise(shapes, size=(VIDEO_W, VIDEO_H)):
     return img.resize(size, Image.LANCZOS)
 
 
-def encode(path, codec, options, container_options):
+def encode(path, codec, options, container_options, frames=frame_shapes, n_frames=N_FRAMES):
     """Encode every frame; single-threaded with bitexact muxing so reruns match."""
     import av
 
@@ -864,34 +923,44 @@ def encode(path, codec, options, container_options):
         stream.width, stream.height, stream.pix_fmt = VIDEO_W, VIDEO_H, "yuv420p"
         stream.codec_context.thread_count = 1
         stream.codec_context.time_base = Fraction(1, FPS)
-        for i in range(N_FRAMES):
+        for i in range(n_frames):
             # Convert here, single-threaded: swscale's default is one thread per CPU.
-            frame = av.VideoFrame.from_image(rasterise(frame_shapes(i / FPS))).reformat(
+            frame = av.VideoFrame.from_image(rasterise(frames(i / FPS))).reformat(
                 format="yuv420p", threads=1)
             frame.pts, frame.time_base = i, Fraction(1, FPS)
             out.mux(stream.encode(frame))
         out.mux(stream.encode(None))
 
 
-def write_clip(media_dir):
+# name -> (frames at time t, timing, captions)
+CLIPS = {
+    CLIP_STEM: (frame_shapes, HEEL_RAISE, captions),
+    "seated-raise": (seated_frame_shapes, SEATED, seated_captions),
+}
+
+
+def write_clip(media_dir, stem=CLIP_STEM):
     media_dir.mkdir(parents=True, exist_ok=True)
+    frames, timing, _ = CLIPS[stem]
+    clip = {"frames": frames, "n_frames": timing.n_frames}
     bitexact = {"fflags": "+bitexact"}
-    encode(media_dir / f"{CLIP_STEM}.mp4", "libx264",
+    encode(media_dir / f"{stem}.mp4", "libx264",
            {"crf": "30", "preset": "slow", "tune": "animation", "profile": "high",
             # mbtree off: with it this x264 build gave a different stream now and then.
             "x264-params": "keyint=48:threads=1:mbtree=0"},
-           {**bitexact, "movflags": "+faststart"})
-    encode(media_dir / f"{CLIP_STEM}.webm", "libvpx-vp9",
+           {**bitexact, "movflags": "+faststart"}, **clip)
+    encode(media_dir / f"{stem}.webm", "libvpx-vp9",
            {"crf": "42", "b": "0", "deadline": "good", "cpu-used": "4", "row-mt": "0",
             "g": "48"},
-           bitexact)
-    rasterise(frame_shapes(0.0)).save(media_dir / f"{CLIP_STEM}.jpg", quality=85, optimize=True,
-                                      progressive=True)  # progressive: 4 % smaller, same pixels
+           bitexact, **clip)
+    rasterise(frames(0.0)).save(media_dir / f"{stem}.jpg", quality=85, optimize=True,
+                                progressive=True)  # progressive: 4 % smaller, same pixels
 
 
 def write_captions(media_dir):
     media_dir.mkdir(parents=True, exist_ok=True)
-    (media_dir / f"{CLIP_STEM}.vtt").write_text(captions(), encoding="utf-8", newline="\n")
+    for stem, (_, _, text) in CLIPS.items():
+        (media_dir / f"{stem}.vtt").write_text(text(), encoding="utf-8", newline="\n")
 
 
 def write_svgs(images_dir):
@@ -911,11 +980,15 @@ def main(argv=None):
                              "need nothing beyond Python")
     parser.add_argument("--images-dir", type=Path, default=IMAGES_DIR)
     parser.add_argument("--media-dir", type=Path, default=MEDIA_DIR)
+    parser.add_argument("--clip", action="append", choices=sorted(CLIPS),
+                        help="encode only this clip (may be given more than once); "
+                             "default: all of them")
     args = parser.parse_args(argv)
     write_svgs(args.images_dir)
     write_captions(args.media_dir)
     if not args.no_video:
-        write_clip(args.media_dir)
+        for stem in args.clip or CLIPS:
+            write_clip(args.media_dir, stem)
 
 
 if __name__ == "__main__":
