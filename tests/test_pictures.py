@@ -44,6 +44,9 @@ CLIP_SECONDS = 19.0
 CLIP_FPS = 24
 CLIP_FRAMES = 456
 CLIP_SIZE = (576, 576)
+# The seated clip: 3 s start, then 3 reps of 2 s up, 0.5 s hold, 3 s down, 0.5 s rest.
+SEATED_SECONDS = 21.0
+SEATED_FRAMES = 504
 DURATION_TOLERANCE = 0.05  # seconds: less than two frames
 MAX_MEDIA_BYTES = 1_000_000
 
@@ -300,17 +303,20 @@ SEATED_UP_S, SEATED_DOWN_S = 2, 3
 
 
 def seated_frames():
+    """(label, parts): one repetition stepped here, then every frame of the seated clip."""
     script = load_script()
     heights = ([script.ease(i / (SEATED_UP_S * CLIP_FPS)) for i in range(SEATED_UP_S * CLIP_FPS + 1)]
                + [1 - script.ease(i / (SEATED_DOWN_S * CLIP_FPS)) for i in range(SEATED_DOWN_S * CLIP_FPS + 1)])
     for u in heights:
         pose = script.lerp_pose(script.SEATED_START, script.SEATED_TOP, u)
         yield u, shape_parts(script.seated_shapes(pose, []))
+    for i in range(SEATED_FRAMES):
+        yield f"clip frame {i}", shape_parts(script.seated_frame_shapes(i / CLIP_FPS))
 
 
 def test_seated_raise_frame_by_frame():
     frames = list(seated_frames())
-    assert len(frames) == 5 * CLIP_FPS + 2
+    assert len(frames) == 5 * CLIP_FPS + 2 + SEATED_FRAMES
     first_hip, _ = hip_on_seat(frames[0][1])
     for u, parts in frames:
         assert toes_down(parts), u
@@ -355,6 +361,37 @@ def test_captions():
     assert any("knee bent" in words.lower() for _, _, words in cues)
     assert any("below the step" in words.lower() for _, _, words in cues)
     assert text == load_script().captions()
+    assert_cues_follow_the_movement(cues, load_script().HEEL_RAISE)
+
+
+def assert_cues_follow_the_movement(cues, timing):
+    """After the start cue, each repetition's up cue begins as the heel starts up and its
+    down cue as the heel starts down; each lasts until the next phase begins."""
+    phase_at = functools.partial(load_script().phase_at, timing=timing)
+    assert phase_at(cues[0][1] - 0.01)[1] == "Start"
+    for n, (a, b, _) in enumerate(cues[1:]):
+        rep, word = n // 2 + 1, "Up" if n % 2 == 0 else "Down slowly"
+        assert phase_at(a)[:3] == (rep, word, 0.0 if word == "Up" else 1.0)
+        assert phase_at(b - 0.01)[:2] == (rep, word)
+
+
+def test_seated_captions():
+    text = (MEDIA / "seated-raise.vtt").read_text(encoding="utf-8")
+    assert text.startswith("WEBVTT\n")
+    cues = parse_vtt(text)
+    assert len(cues) == 7
+    assert cues[0][0] == 0.0 and cues[-1][1] == SEATED_SECONDS
+    for (a, b, words), (next_a, _, _) in zip(cues, cues[1:] + [(SEATED_SECONDS, 0, "")]):
+        assert a < b == next_a and words
+    script = load_script()
+    assert text == script.seated_captions()
+    assert_cues_follow_the_movement(cues, script.SEATED)
+    # The pace the captions give is the clip's: up for 2 seconds, down for 3.
+    said = {(n % 2, int(m)) for n, (_, _, words) in enumerate(cues[1:])
+            for m in re.findall(r"(\d+) seconds", words)}
+    assert said == {(0, 2), (1, 3)}
+    assert (script.SEATED.up, script.SEATED.down) == (2, 3)
+    assert "just above the knee" in cues[0][2] and "foot flat" in cues[0][2]
 
 
 # --- Clip and poster --------------------------------------------------------------
@@ -367,8 +404,13 @@ def top_level_boxes(data):
     return boxes
 
 
-@pytest.mark.parametrize("name, codec", [("heel-raise.mp4", "h264"), ("heel-raise.webm", "vp9")])
-def test_clip_decodes(name, codec):
+@pytest.mark.parametrize("name, codec, seconds, n_frames", [
+    ("heel-raise.mp4", "h264", CLIP_SECONDS, CLIP_FRAMES),
+    ("heel-raise.webm", "vp9", CLIP_SECONDS, CLIP_FRAMES),
+    ("seated-raise.mp4", "h264", SEATED_SECONDS, SEATED_FRAMES),
+    ("seated-raise.webm", "vp9", SEATED_SECONDS, SEATED_FRAMES),
+])
+def test_clip_decodes(name, codec, seconds, n_frames):
     import av
 
     path = MEDIA / name
@@ -380,24 +422,26 @@ def test_clip_decodes(name, codec):
         assert stream.codec_context.name == codec
         assert (stream.width, stream.height) == CLIP_SIZE
         assert stream.average_rate == CLIP_FPS
-        assert abs(container.duration / 1_000_000 - CLIP_SECONDS) <= DURATION_TOLERANCE
+        assert abs(container.duration / 1_000_000 - seconds) <= DURATION_TOLERANCE
         frames = 0
         for frame in container.decode(video=0):
             assert frame.format.name == "yuv420p"
             assert (frame.width, frame.height) == CLIP_SIZE
             frames += 1
-        assert frames == CLIP_FRAMES
+        assert frames == n_frames
 
 
-def test_mp4_is_faststart():
-    boxes = top_level_boxes((MEDIA / "heel-raise.mp4").read_bytes())
+@pytest.mark.parametrize("name", ["heel-raise.mp4", "seated-raise.mp4"])
+def test_mp4_is_faststart(name):
+    boxes = top_level_boxes((MEDIA / name).read_bytes())
     assert boxes.index("moov") < boxes.index("mdat")
 
 
-def test_poster():
+@pytest.mark.parametrize("name", ["heel-raise.jpg", "seated-raise.jpg"])
+def test_poster(name):
     import av
 
-    path = MEDIA / "heel-raise.jpg"
+    path = MEDIA / name
     assert path.stat().st_size <= MAX_MEDIA_BYTES
     with av.open(str(path)) as container:
         frame = next(container.decode(video=0))
