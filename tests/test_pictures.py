@@ -275,15 +275,14 @@ def test_knee_angle_as_drawn(name):
     assert low <= knee_flexion(svg_parts(name)) < high
 
 
-@pytest.mark.parametrize("name", ["heel-raise-start.svg", "heel-raise-top.svg", "heel-raise-mistake.svg",
-                                  "seated-raise-start.svg", "seated-raise-top.svg"])
+@pytest.mark.parametrize("name", sorted(KNEE_FLEXION))
 def test_ball_of_foot_stays_down_as_drawn(name):
     assert toes_down(svg_parts(name))
 
 
 def test_seated_pictures_as_drawn():
     start, top = svg_parts("seated-raise-start.svg"), svg_parts("seated-raise-top.svg")
-    assert heel_height(start) == 0  # foot flat ...
+    assert abs(heel_height(start)) < ON  # foot flat ...
     assert heel_height(top) >= 20  # ... then the heel high (10 cm in the drawing's scale)
     (hip_start, on_start), (hip_top, on_top) = hip_on_seat(start), hip_on_seat(top)
     assert on_start and on_top and math.dist(hip_start, hip_top) < ON
