@@ -6,10 +6,22 @@ Writes, from one parametric stick figure and one anatomy drawing:
   docs/images/heel-raise-start.svg    bent-knee heel raise, heel below the step
   docs/images/heel-raise-top.svg      heel raised, knee still bent
   docs/images/heel-raise-mistake.svg  the common mistake: knee straightens
+  docs/images/seated-raise-start.svg  seated soleus raise: foot flat, knee at a right
+                                      angle, a weight on the thigh just above the knee
+  docs/images/seated-raise-top.svg    heel raised, toes down, knee still at a right angle
   docs/media/heel-raise.mp4           H.264 clip, 3 slow repetitions, silent
   docs/media/heel-raise.webm          VP9 version of the same clip
   docs/media/heel-raise.jpg           poster frame (start position)
   docs/media/heel-raise.vtt           WebVTT captions in sync with the clip
+  docs/media/seated-raise.{mp4,webm,jpg,vtt}
+                                      the same for the seated soleus raise: 3 repetitions,
+                                      heel up for 2 seconds and down for 3
+
+The seated pictures are drawn by the same code as the standing ones: the same
+body, limbs and calf, only sitting (seated_joints) instead of standing (joints).
+In every exercise picture the working leg's thigh, shin, foot and toes, the floor,
+the step or seat, and the weight are marked with a class (class="thigh" ...), so
+the tests can measure the pose as drawn.
 
 The SVGs and captions need only the standard library (--no-video).  The clip
 needs the pinned packages in scripts/requirements-media.txt (Pillow draws the
@@ -21,7 +33,7 @@ from __future__ import annotations
 
 import argparse
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from fractions import Fraction
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -138,22 +150,30 @@ def rotate_heel_up(p, deg):
     return (p[0] * math.cos(a) + p[1] * math.sin(a), -p[0] * math.sin(a) + p[1] * math.cos(a))
 
 
-def reach(shoulder, target, upper, lower):
-    """Two-link arm: elbow below the shoulder-hand line, as when resting a hand."""
+def reach(shoulder, target, upper, lower, side=-1):
+    """Two-link arm: elbow below the shoulder-hand line, as when resting a hand.
+
+    side=+1 puts the middle joint above the line instead: a seated leg's knee.
+    """
     dx, dy = target[0] - shoulder[0], target[1] - shoulder[1]
     d = min(math.hypot(dx, dy), upper + lower - 1e-6)
     hand = add(shoulder, (dx, dy), d / math.hypot(dx, dy))
     a = math.acos((upper**2 + d**2 - lower**2) / (2 * upper * d))
-    base = math.atan2(dy, dx) - a  # minus: elbow drops below the line
+    base = math.atan2(dy, dx) + side * a  # minus: elbow drops below the line
     return add(shoulder, (upper * math.cos(base), upper * math.sin(base))), hand
+
+
+def foot_at(ball, heel_up, b=BODY_SIZES):
+    """The working foot with its ball at `ball`: the rest of it turned about the ball."""
+    foot = {k: add(ball, rotate_heel_up(getattr(b, k), heel_up))
+            for k in ("heel", "heel_pad", "ankle")}
+    foot["foot"] = tuple(add(ball, rotate_heel_up(p, heel_up)) for p in b.foot)
+    return dict(ball=ball, toe=(ball[0] + b.toes, ball[1]), **foot)
 
 
 def joints(pose, b=BODY_SIZES):
     """World positions (metres) of every point the drawing needs."""
-    ball = (0.0, STEP_H)
-    foot = {k: add(ball, rotate_heel_up(getattr(b, k), pose.heel_up))
-            for k in ("heel", "heel_pad", "ankle")}
-    foot["foot"] = tuple(add(ball, rotate_heel_up(p, pose.heel_up)) for p in b.foot)
+    foot = foot_at((0.0, STEP_H), pose.heel_up, b)
     ankle = foot["ankle"]
     knee = add(ankle, polar(b.shank, pose.shin_lean))
     # Thigh leans back by (bend - shin lean) so the knee sits in front of the
@@ -165,8 +185,7 @@ def joints(pose, b=BODY_SIZES):
     free_knee = add(hip, polar(-b.thigh, -pose.free_hip))
     free_ankle = add(free_knee, polar(-b.shank, -(pose.free_hip - pose.free_knee)))
     free_toe = add(free_ankle, polar(-0.15, -(pose.free_hip - pose.free_knee) - 55))
-    return dict(ball=ball, toe=(b.toes, STEP_H), knee=knee, hip=hip,
-                shoulder=shoulder, head=head, elbow=elbow, hand=hand,
+    return dict(knee=knee, hip=hip, shoulder=shoulder, head=head, elbow=elbow, hand=hand,
                 free_knee=free_knee, free_ankle=free_ankle, free_toe=free_toe, **foot)
 
 
@@ -182,6 +201,7 @@ class Poly:
     fill: str | None = None
     stroke: str | None = None
     width: float = 0.0
+    name: str | None = None  # written as the polygon's class, for the tests to find it
 
 
 @dataclass(frozen=True)
@@ -199,6 +219,7 @@ class Line:
     stroke: str
     width: float
     dash: tuple | None = None
+    name: str | None = None  # written as the polyline's class
 
 
 @dataclass(frozen=True)
@@ -208,14 +229,18 @@ class Label:
     target: tuple | None = None  # leader line end, with a dot
 
 
-def limb(p, q, r1, r2, fill):
-    """Tapered capsule from p to q (view units): a quad plus round ends."""
+def limb(p, q, r1, r2, fill, name=None):
+    """Tapered capsule from p to q (view units): a quad plus round ends.
+
+    The quad's corners are p + n r1, q + n r2, q - n r2, p - n r1 (n a unit normal),
+    so the midpoints of its ends are p and q: the joint centres.
+    """
     dx, dy = q[0] - p[0], q[1] - p[1]
     n = math.hypot(dx, dy) or 1.0
     nx, ny = -dy / n, dx / n
     quad = ((p[0] + nx * r1, p[1] + ny * r1), (q[0] + nx * r2, q[1] + ny * r2),
             (q[0] - nx * r2, q[1] - ny * r2), (p[0] - nx * r1, p[1] - ny * r1))
-    return [Poly(quad, fill), Circle(p, r1, fill), Circle(q, r2, fill)]
+    return [Poly(quad, fill, name=name), Circle(p, r1, fill), Circle(q, r2, fill)]
 
 
 def calf_shape(knee, ankle, fill):
@@ -245,9 +270,9 @@ def scenery():
     brackets = [Circle(view((x, RAIL_Y)), 0.03 * SCALE, STEP_FILL, STEP_EDGE, 2.0)
                 for x in (RAIL_X[0] + 0.07, RAIL_X[1] - 0.07)]
     return [
-        Line(((g[0], ORIGIN[1]), (g[1], ORIGIN[1])), GUIDE, 2.5),
+        Line(((g[0], ORIGIN[1]), (g[1], ORIGIN[1])), GUIDE, 2.5, name="floor"),
         Poly((edge_top, (step_br[0], edge_top[1]), step_br, (edge_top[0], step_br[1])),
-             STEP_FILL, STEP_EDGE, 2.0),
+             STEP_FILL, STEP_EDGE, 2.0, "step"),
         *brackets,
         Line(rail, STEP_EDGE, 0.035 * SCALE),  # outline and fill of a round-ended bar
         Line(rail, STEP_FILL, 0.035 * SCALE - 4.0),
@@ -261,24 +286,37 @@ def step_level_guide():
 
 
 def figure(pose):
-    """The person, back to front: far leg, torso, head, arm, working leg."""
-    world = joints(pose)
-    j = {k: view(v) for k, v in world.items() if k != "foot"}
+    """The standing person of the heel raise."""
+    return draw_figure(joints(pose))
+
+
+def draw_figure(world, held=()):
+    """The person, back to front: far leg, torso, head, working leg, what the hand holds, arm.
+
+    `world` is joints() or seated_joints(): the same body drawn the same way.  The
+    working leg's thigh and shin are named (class="thigh", class="shin" in the SVG).
+    """
+    j = {k: view(v) for k, v in world.items() if k not in ("foot", "free_foot", "weight")}
     s = SCALE
     shapes = []
     shapes += limb(j["hip"], j["free_knee"], 0.065 * s, 0.045 * s, FAR)
     shapes += limb(j["free_knee"], j["free_ankle"], 0.042 * s, 0.028 * s, FAR)
-    shapes += limb(j["free_ankle"], j["free_toe"], 0.028 * s, 0.022 * s, FAR)
+    if "free_foot" in world:  # flat on the floor
+        shapes.append(Poly(tuple(view(p) for p in world["free_foot"]), FAR))
+    else:  # lifted behind
+        shapes += limb(j["free_ankle"], j["free_toe"], 0.028 * s, 0.022 * s, FAR)
     shapes += limb(j["hip"], j["shoulder"], 0.085 * s, 0.08 * s, BODY)
     shapes.append(Circle(j["head"], BODY_SIZES.head_r * s, BODY))
-    shapes += limb(j["hip"], j["knee"], 0.075 * s, 0.05 * s, BODY)
-    shapes += limb(j["knee"], j["ankle"], 0.045 * s, 0.03 * s, BODY)
+    shapes += limb(j["hip"], j["knee"], THIGH_R[0] * s, THIGH_R[1] * s, BODY, "thigh")
+    shapes += limb(j["knee"], j["ankle"], 0.045 * s, 0.03 * s, BODY, "shin")
     shapes.append(calf_shape(j["knee"], j["ankle"], CALF))
-    # Foot: rear part turns about the ball, toes stay flat on the step.
-    shapes.append(Poly(tuple(view(p) for p in world["foot"]), BODY))
+    # Foot: rear part turns about the ball, toes stay flat on the step or floor.
+    ball = world["ball"]
+    shapes.append(Poly(tuple(view(p) for p in world["foot"]), BODY, name="foot"))
     shapes.append(Circle(j["heel_pad"], 0.036 * s, BODY))
-    shapes.append(Poly((j["ball"], j["toe"], view((BODY_SIZES.toes, STEP_H + 0.022)),
-                        view((0.0, STEP_H + 0.035))), BODY))
+    shapes.append(Poly((j["ball"], j["toe"], view((ball[0] + BODY_SIZES.toes, ball[1] + 0.022)),
+                        view((ball[0], ball[1] + 0.035))), BODY, name="toes"))
+    shapes += list(held)
     shapes += limb(j["shoulder"], j["elbow"], 0.035 * s, 0.03 * s, BODY)
     shapes += limb(j["elbow"], j["hand"], 0.03 * s, 0.035 * s, BODY)
     return shapes
@@ -341,14 +379,16 @@ def svg_shape(shape):
             paint += f' stroke="{shape.stroke}" stroke-width="{fmt(shape.width)}"'
     if isinstance(shape, Poly):
         pts = " ".join(f"{fmt(x)},{fmt(y)}" for x, y in shape.points)
-        return f'<polygon points="{pts}"{paint}/>'
+        name = f' class="{shape.name}"' if shape.name else ""
+        return f'<polygon{name} points="{pts}"{paint}/>'
     if isinstance(shape, Circle):
         cx, cy = shape.centre
         return f'<circle cx="{fmt(cx)}" cy="{fmt(cy)}" r="{fmt(shape.r)}"{paint}/>'
     if isinstance(shape, Line):
         pts = " ".join(f"{fmt(x)},{fmt(y)}" for x, y in shape.points)
         dash = f' stroke-dasharray="{" ".join(map(fmt, shape.dash))}"' if shape.dash else ""
-        return (f'<polyline points="{pts}" fill="none" stroke="{shape.stroke}" '
+        name = f' class="{shape.name}"' if shape.name else ""
+        return (f'<polyline{name} points="{pts}" fill="none" stroke="{shape.stroke}" '
                 f'stroke-width="{fmt(shape.width)}" stroke-linecap="round"{dash}/>')
     if isinstance(shape, Label):
         return svg_label(shape)
@@ -430,6 +470,154 @@ def exercise_pictures():
             "marked wrong with a cross and the word Wrong. Keep the knee bent so the soleus "
             "does the work.",
             mistake),
+    }
+
+
+# --- The seated soleus raise -------------------------------------------------------
+# The same person sits on a bench: the working foot flat on the floor (world y 0),
+# the shin upright and the thigh level, so the knee is at a right angle.  A
+# kettlebell rests on the thigh just above the knee, the near hand steadying it.
+# As the heel rises the foot turns about the ball, the ankle lifts the knee and the
+# thigh pivots about the hip, which stays on the seat.
+# The floor is raised in the picture (world y FLOOR_Y, not 0): the seated person is
+# shorter than the standing one on a step, and labels fit under the floor, their
+# leaders rising through the open space under the heel.
+FLOOR_Y = 0.36
+SEAT_BALL = (-0.08, FLOOR_Y)  # ball of the working foot on the floor
+THIGH_R = (0.075, 0.05)  # the thigh's radius at the hip and at the knee, metres
+WEIGHT_AT = 0.72  # where the weight rests along the thigh: hip 0, knee 1
+WEIGHT_R = 0.095  # the kettlebell's round body
+WEIGHT = "#6b7483"  # 4.7:1 on white, 3.4:1 on the dark theme's slate
+WEIGHT_EDGE = "#2b2f36"  # sets the weight off the blue thigh it rests on (3.2:1)
+
+
+@dataclass(frozen=True)
+class SeatedPose:
+    """Angles in degrees; the knee follows from the hip on the seat and the foot."""
+
+    heel_up: float  # foot angle about the ball; 0 = flat on the floor
+    trunk_lean: float = 4.0
+
+
+SEATED_START = SeatedPose(heel_up=0.0)
+SEATED_TOP = SeatedPose(heel_up=34.0)
+
+
+def seated_hip(b=BODY_SIZES):
+    """Hip joint over the seat: with the foot flat, shin upright and thigh level."""
+    ankle = add(SEAT_BALL, b.ankle)
+    return (ankle[0] - b.thigh, ankle[1] + b.shank)
+
+
+SEAT_HIP = seated_hip()
+SEAT_TOP = SEAT_HIP[1] - THIGH_R[0]  # the thigh's round end rests on the seat
+SEAT_X = (SEAT_HIP[0] - 0.26, SEAT_HIP[0] + 0.27)  # back and front edge of the seat
+
+
+def kettlebell(contact, along):
+    """Kettlebell standing on `contact`, its flat base along the unit vector `along`.
+
+    Returns (body outline, handle line, top of the handle), in world metres.
+    """
+    up = (-along[1], along[0])
+
+    def at(u, v):
+        return add(add(contact, along, u), up, v)
+
+    r, cy = WEIGHT_R, WEIGHT_R * 0.8  # the sphere is cut flat at its base
+    a0 = math.asin(cy / r)  # angle below the centre where the base cuts the sphere
+    n = 18
+    body = [at(r * math.cos(a), cy + r * math.sin(a))
+            for a in (-a0 + (math.pi + 2 * a0) * i / n for i in range(n + 1))]
+    handle = [at(u, cy + v) for u, v in ((-0.05, 0.06), (-0.058, 0.11), (-0.04, 0.14),
+                                         (0.04, 0.14), (0.058, 0.11), (0.05, 0.06))]
+    return tuple(body), tuple(handle), at(0.0, cy + 0.14)
+
+
+def seated_joints(pose, b=BODY_SIZES):
+    """World positions (metres) for the seated figure: same keys as joints(), plus the weight."""
+    foot = foot_at(SEAT_BALL, pose.heel_up, b)
+    hip = SEAT_HIP
+    knee, _ = reach(hip, foot["ankle"], b.thigh, b.shank, side=1)  # knee up and forward
+    # The thigh's top surface: from the hip's edge to the knee's (the limb's quad).
+    dx, dy = knee[0] - hip[0], knee[1] - hip[1]
+    n = math.hypot(dx, dy)
+    up = (-dy / n, dx / n)
+    top_hip, top_knee = add(hip, up, THIGH_R[0]), add(knee, up, THIGH_R[1])
+    ex, ey = top_knee[0] - top_hip[0], top_knee[1] - top_hip[1]
+    e = math.hypot(ex, ey)
+    contact = add(top_hip, (ex, ey), WEIGHT_AT)
+    body, handle, grip = kettlebell(contact, (ex / e, ey / e))
+    shoulder = add(hip, polar(b.torso, pose.trunk_lean))
+    head = add(shoulder, polar(b.neck + b.head_r, pose.trunk_lean * 0.5))
+    elbow, hand = reach(shoulder, grip, b.upper_arm, b.forearm)
+    # The other foot flat on the floor a little ahead; it is behind the working leg.
+    free_ball = add(SEAT_BALL, (0.12, 0.0))
+    free_ankle = add(free_ball, b.ankle)
+    free_knee, _ = reach(hip, free_ankle, b.thigh, b.shank, side=1)
+    free_foot = tuple(add(free_ball, p) for p in (
+        (-0.22, 0.0), (b.toes, 0.0), (b.toes, 0.022), *b.foot[2:]))
+    return dict(knee=knee, hip=hip, shoulder=shoulder, head=head, elbow=elbow, hand=hand,
+                free_knee=free_knee, free_ankle=free_ankle, free_toe=add(free_ball, (0.0, 0.03)),
+                free_foot=free_foot, weight=(body, handle), **foot)
+
+
+def seated_scenery():
+    """Floor and bench: they never move."""
+    (g0, floor), (g1, _) = view((-1.5, FLOOR_Y)), view((2.0, FLOOR_Y))
+    (x0, y0), (x1, y1) = view((SEAT_X[0], SEAT_TOP)), view((SEAT_X[1], SEAT_TOP - 0.05))
+    legs = [Poly((view((x, SEAT_TOP - 0.05)), view((x + 0.045, SEAT_TOP - 0.05)),
+                  view((x + 0.045, FLOOR_Y)), view((x, FLOOR_Y))), STEP_FILL, STEP_EDGE, 2.0)
+            for x in (SEAT_X[0] + 0.03, SEAT_X[1] - 0.075)]
+    return [
+        Line(((g0, floor), (g1, floor)), GUIDE, 2.5, name="floor"),
+        *legs,
+        Poly(((x0, y0), (x1, y0), (x1, y1), (x0, y1)), STEP_FILL, STEP_EDGE, 2.0, "seat"),
+    ]
+
+
+def seated_figure(pose):
+    world = seated_joints(pose)
+    body, handle = world["weight"]
+    held = [Poly(tuple(view(p) for p in body), WEIGHT, WEIGHT_EDGE, 2.0, "weight"),
+            Line(tuple(view(p) for p in handle), WEIGHT, 0.024 * SCALE)]
+    return draw_figure(world, held)
+
+
+def seated_shapes(pose, labels):
+    return seated_scenery() + seated_figure(pose) + list(labels)
+
+
+def seated_pictures():
+    """name -> (title, desc, shapes) for the seated soleus raise."""
+    s, t = ({k: view(v) for k, v in seated_joints(p).items() if k not in ("foot", "free_foot", "weight")}
+            for p in (SEATED_START, SEATED_TOP))
+    weight_front = max(view(p) for p in seated_joints(SEATED_START)["weight"][0])
+    under = 440  # labels under the floor
+    start = seated_shapes(SEATED_START, [
+        side_label(("Weight just", "above the knee"), 110, weight_front),
+        side_label(("Knee at a", "right angle"), 290, s["knee"]),
+        side_label(("Foot flat",), under, ((s["heel"][0] + s["ball"][0]) / 2, s["ball"][1]), "left"),
+    ])
+    top = seated_shapes(SEATED_TOP, [
+        side_label(("Knee still at", "a right angle"), 190, t["knee"]),
+        side_label(("Toes stay", "down"), 335, (t["toe"][0] - 3, t["toe"][1] - 3)),
+        side_label(("Heel high",), under, t["heel"], "left"),
+    ])
+    return {
+        "seated-raise-start": (
+            "Seated soleus raise: start position",
+            "Side view of a person sitting on a bench with one foot flat on the floor, the "
+            "shin upright and the thigh level on the seat, so the knee is bent at a right "
+            "angle. A kettlebell rests on the thigh just above the knee, steadied by one "
+            "hand; the calf is highlighted.",
+            start),
+        "seated-raise-top": (
+            "Seated soleus raise: top position",
+            "The same seated person has pushed the heel up high, with the ball of the foot "
+            "and the toes still on the floor. The knee stays bent at a right angle and lifts "
+            "the kettlebell resting on the thigh just above it.",
+            top),
     }
 
 
@@ -554,28 +742,54 @@ def ease(u):
 
 
 def lerp_pose(a, b, u):
-    return Pose(*(x + (y - x) * u for x, y in zip(
-        (a.heel_up, a.knee_bend, a.shin_lean, a.trunk_lean, a.free_hip, a.free_knee),
-        (b.heel_up, b.knee_bend, b.shin_lean, b.trunk_lean, b.free_hip, b.free_knee))))
+    """The pose a fraction u of the way from a to b (Pose or SeatedPose)."""
+    return type(a)(*(getattr(a, f.name) + (getattr(b, f.name) - getattr(a, f.name)) * u
+                     for f in fields(a)))
 
 
-REP_S = UP_S + TOP_HOLD_S + DOWN_S + BOTTOM_HOLD_S
-CLIP_S = INTRO_S + REPS * REP_S
-N_FRAMES = round(CLIP_S * FPS)
+@dataclass(frozen=True)
+class Timing:
+    """A clip's timing in seconds: a still start, then repetitions of up, hold, down, rest."""
+
+    intro: float
+    up: float
+    top_hold: float
+    down: float
+    bottom_hold: float
+    reps: int
+
+    @property
+    def rep_s(self):
+        return self.up + self.top_hold + self.down + self.bottom_hold
+
+    @property
+    def clip_s(self):
+        return self.intro + self.reps * self.rep_s
+
+    @property
+    def n_frames(self):
+        return round(self.clip_s * FPS)
 
 
-def phase_at(t):
+HEEL_RAISE = Timing(INTRO_S, UP_S, TOP_HOLD_S, DOWN_S, BOTTOM_HOLD_S, REPS)
+# The seated raise: heel up for 2 seconds, down for 3.
+SEATED = Timing(intro=3.0, up=2.0, top_hold=0.5, down=3.0, bottom_hold=0.5, reps=3)
+REP_S, CLIP_S, N_FRAMES = HEEL_RAISE.rep_s, HEEL_RAISE.clip_s, HEEL_RAISE.n_frames
+
+
+def phase_at(t, timing=HEEL_RAISE):
     """(rep number, phase word, 0..1 height of the heel) at time t seconds."""
-    if t < INTRO_S:
+    c = timing
+    if t < c.intro:
         return 0, "Start", 0.0
-    rep, r = divmod(t - INTRO_S, REP_S)
+    rep, r = divmod(t - c.intro, c.rep_s)
     rep = int(rep) + 1
-    if r < UP_S:
-        return rep, "Up", ease(r / UP_S)
-    if r < UP_S + TOP_HOLD_S:
+    if r < c.up:
+        return rep, "Up", ease(r / c.up)
+    if r < c.up + c.top_hold:
         return rep, "Up", 1.0
-    if r < UP_S + TOP_HOLD_S + DOWN_S:
-        return rep, "Down slowly", 1.0 - ease((r - UP_S - TOP_HOLD_S) / DOWN_S)
+    if r < c.up + c.top_hold + c.down:
+        return rep, "Down slowly", 1.0 - ease((r - c.up - c.top_hold) / c.down)
     return rep, "Down slowly", 0.0
 
 
@@ -590,6 +804,20 @@ def frame_shapes(t):
     return exercise_shapes(pose, labels)
 
 
+def seated_frame_shapes(t):
+    """One frame of the seated clip: the figure, what to do now, knee and toes reminders."""
+    rep, word, u = phase_at(t, SEATED)
+    pose = lerp_pose(SEATED_START, SEATED_TOP, u)
+    j = {k: view(seated_joints(pose)[k]) for k in ("knee", "toe")}
+    # Above the head, clear of the captions at the top; the reminders right of the leg.
+    labels = [Label((word,), (150, 75)),
+              Label(("Knee stays at", "a right angle"), (330, 215), j["knee"]),
+              Label(("Toes stay", "down"), (330, 340), (j["toe"][0] - 3, j["toe"][1] - 3))]
+    if rep:
+        labels.append(Label((f"Rep {rep} of {SEATED.reps}",), (150, 112)))
+    return seated_shapes(pose, labels)
+
+
 def vtt_time(seconds):
     ms = round(seconds * 1000)
     return f"{ms // 60000:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
@@ -597,19 +825,35 @@ def vtt_time(seconds):
 
 def captions():
     """Cues follow phase_at(); placed at the top so they never hide the foot."""
-    cues = [(0.0, INTRO_S, "Stand on the step with your heel over the edge and your knee bent")]
-    texts = [
+    return vtt("Stand on the step with your heel over the edge and your knee bent", [
         ("Push up through the ball of your foot \u2014 keep your knee bent",
          "Lower slowly, dropping your heel below the step"),
         ("Up again, knee still bent",  # no tempo in seconds: neither the article nor a source gives one
          "Down slowly, heel below the step"),
         ("Keep your knee bent throughout",
          "Slowly down, heel below the step: that is 3 repetitions"),
-    ]
+    ])
+
+
+def seated_captions():
+    """The seated clip's cues, in step with phase_at(t, SEATED)."""
+    return vtt("Sit with your foot flat and a weight on your thigh, just above the knee", [
+        ("Push your heel up for 2 seconds \u2014 toes stay on the floor",
+         "Lower your heel for 3 seconds"),
+        ("Up again, knee still at a right angle",
+         "Down slowly, for 3 seconds"),
+        ("Heel high, toes down",
+         "Lower your heel: that is 3 repetitions"),
+    ], SEATED)
+
+
+def vtt(intro, texts, timing=HEEL_RAISE):
+    """WebVTT: the intro cue, then each repetition's (up, down) cues."""
+    cues = [(0.0, timing.intro, intro)]
     for i, (up, down) in enumerate(texts):
-        start = INTRO_S + i * REP_S
-        cues.append((start, start + UP_S + TOP_HOLD_S, up))
-        cues.append((start + UP_S + TOP_HOLD_S, start + REP_S, down))
+        start = timing.intro + i * timing.rep_s
+        cues.append((start, start + timing.up + timing.top_hold, up))
+        cues.append((start + timing.up + timing.top_hold, start + timing.rep_s, down))
     lines = ["WEBVTT", ""]
     for n, (a, b, text) in enumerate(cues, 1):
         lines += [str(n), f"{vtt_time(a)} --> {vtt_time(b)} line:0", text, ""]
@@ -670,7 +914,7 @@ def rasterise(shapes, size=(VIDEO_W, VIDEO_H)):
     return img.resize(size, Image.LANCZOS)
 
 
-def encode(path, codec, options, container_options):
+def encode(path, codec, options, container_options, frames=frame_shapes, n_frames=N_FRAMES):
     """Encode every frame; single-threaded with bitexact muxing so reruns match."""
     import av
 
@@ -679,40 +923,50 @@ def encode(path, codec, options, container_options):
         stream.width, stream.height, stream.pix_fmt = VIDEO_W, VIDEO_H, "yuv420p"
         stream.codec_context.thread_count = 1
         stream.codec_context.time_base = Fraction(1, FPS)
-        for i in range(N_FRAMES):
+        for i in range(n_frames):
             # Convert here, single-threaded: swscale's default is one thread per CPU.
-            frame = av.VideoFrame.from_image(rasterise(frame_shapes(i / FPS))).reformat(
+            frame = av.VideoFrame.from_image(rasterise(frames(i / FPS))).reformat(
                 format="yuv420p", threads=1)
             frame.pts, frame.time_base = i, Fraction(1, FPS)
             out.mux(stream.encode(frame))
         out.mux(stream.encode(None))
 
 
-def write_clip(media_dir):
+# name -> (frames at time t, timing, captions)
+CLIPS = {
+    CLIP_STEM: (frame_shapes, HEEL_RAISE, captions),
+    "seated-raise": (seated_frame_shapes, SEATED, seated_captions),
+}
+
+
+def write_clip(media_dir, stem=CLIP_STEM):
     media_dir.mkdir(parents=True, exist_ok=True)
+    frames, timing, _ = CLIPS[stem]
+    clip = {"frames": frames, "n_frames": timing.n_frames}
     bitexact = {"fflags": "+bitexact"}
-    encode(media_dir / f"{CLIP_STEM}.mp4", "libx264",
+    encode(media_dir / f"{stem}.mp4", "libx264",
            {"crf": "30", "preset": "slow", "tune": "animation", "profile": "high",
             # mbtree off: with it this x264 build gave a different stream now and then.
             "x264-params": "keyint=48:threads=1:mbtree=0"},
-           {**bitexact, "movflags": "+faststart"})
-    encode(media_dir / f"{CLIP_STEM}.webm", "libvpx-vp9",
+           {**bitexact, "movflags": "+faststart"}, **clip)
+    encode(media_dir / f"{stem}.webm", "libvpx-vp9",
            {"crf": "42", "b": "0", "deadline": "good", "cpu-used": "4", "row-mt": "0",
             "g": "48"},
-           bitexact)
-    rasterise(frame_shapes(0.0)).save(media_dir / f"{CLIP_STEM}.jpg", quality=85, optimize=True,
-                                      progressive=True)  # progressive: 4 % smaller, same pixels
+           bitexact, **clip)
+    rasterise(frames(0.0)).save(media_dir / f"{stem}.jpg", quality=85, optimize=True,
+                                progressive=True)  # progressive: 4 % smaller, same pixels
 
 
 def write_captions(media_dir):
     media_dir.mkdir(parents=True, exist_ok=True)
-    (media_dir / f"{CLIP_STEM}.vtt").write_text(captions(), encoding="utf-8", newline="\n")
+    for stem, (_, _, text) in CLIPS.items():
+        (media_dir / f"{stem}.vtt").write_text(text(), encoding="utf-8", newline="\n")
 
 
 def write_svgs(images_dir):
     images_dir.mkdir(parents=True, exist_ok=True)
     (images_dir / "soleus-anatomy.svg").write_text(anatomy_svg(), encoding="utf-8", newline="\n")
-    for name, (title, desc, shapes) in exercise_pictures().items():
+    for name, (title, desc, shapes) in {**exercise_pictures(), **seated_pictures()}.items():
         body = "\n".join(svg_shape(s) for s in shapes)
         (images_dir / f"{name}.svg").write_text(svg_document(name, title, desc, body),
                                                 encoding="utf-8", newline="\n")
@@ -726,11 +980,15 @@ def main(argv=None):
                              "need nothing beyond Python")
     parser.add_argument("--images-dir", type=Path, default=IMAGES_DIR)
     parser.add_argument("--media-dir", type=Path, default=MEDIA_DIR)
+    parser.add_argument("--clip", action="append", choices=sorted(CLIPS),
+                        help="encode only this clip (may be given more than once); "
+                             "default: all of them")
     args = parser.parse_args(argv)
     write_svgs(args.images_dir)
     write_captions(args.media_dir)
     if not args.no_video:
-        write_clip(args.media_dir)
+        for stem in args.clip or CLIPS:
+            write_clip(args.media_dir, stem)
 
 
 if __name__ == "__main__":
