@@ -349,14 +349,21 @@ def parse_vtt(text):
     return cues
 
 
-def test_captions():
-    text = (MEDIA / "heel-raise.vtt").read_text(encoding="utf-8")
+def tiled_cues(name: str, seconds: float) -> tuple[str, list]:
+    """A clip's captions (WebVTT) and their 7 cues, which follow one another, each with words,
+    from the clip's first moment to its last."""
+    text = (MEDIA / name).read_text(encoding="utf-8")
     assert text.startswith("WEBVTT\n")
     cues = parse_vtt(text)
     assert len(cues) == 7
-    assert cues[0][0] == 0.0 and cues[-1][1] == CLIP_SECONDS
-    for (a, b, words), (next_a, _, _) in zip(cues, cues[1:] + [(CLIP_SECONDS, 0, "")]):
+    assert cues[0][0] == 0.0 and cues[-1][1] == seconds
+    for (a, b, words), (next_a, _, _) in zip(cues, cues[1:] + [(seconds, 0, "")]):
         assert a < b == next_a and words
+    return text, cues
+
+
+def test_captions():
+    text, cues = tiled_cues("heel-raise.vtt", CLIP_SECONDS)
     assert any("knee bent" in words.lower() for _, _, words in cues)
     assert any("below the step" in words.lower() for _, _, words in cues)
     assert text == load_script().captions()
@@ -375,13 +382,7 @@ def assert_cues_follow_the_movement(cues, timing):
 
 
 def test_seated_captions():
-    text = (MEDIA / "seated-raise.vtt").read_text(encoding="utf-8")
-    assert text.startswith("WEBVTT\n")
-    cues = parse_vtt(text)
-    assert len(cues) == 7
-    assert cues[0][0] == 0.0 and cues[-1][1] == SEATED_SECONDS
-    for (a, b, words), (next_a, _, _) in zip(cues, cues[1:] + [(SEATED_SECONDS, 0, "")]):
-        assert a < b == next_a and words
+    text, cues = tiled_cues("seated-raise.vtt", SEATED_SECONDS)
     script = load_script()
     assert text == script.seated_captions()
     assert_cues_follow_the_movement(cues, script.SEATED)
