@@ -21,6 +21,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from conftest import (ANATOMY, FIXTURES_DIR, PROJECT_DIR, copy_project, edit, free_port, line_of,
                       plant, problems_of, run_build)
@@ -155,7 +156,9 @@ def test_every_problem_is_listed_at_once(project):
 def test_small_slips_are_warnings(project):
     http = plant(project, "See [an old page](http://example.org/calves).")
     heavy = project / "docs" / "images" / "calf-photo.jpg"
-    heavy.write_bytes((project / "docs" / "media" / "heel-raise.jpg").read_bytes() + bytes(600_000))
+    photo = io.BytesIO()
+    Image.new("RGB", (16, 16), "tan").save(photo, "JPEG")
+    heavy.write_bytes(photo.getvalue() + bytes(600_000))
     picture = plant(project, "![A runner's calf, from behind](images/calf-photo.jpg)")
     named = plant(project, "![heel-raise-top](images/heel-raise-top.svg)")
     edit(project / "docs" / "running.md", "title: ", "title: The soleus muscle\nold_title: ")

@@ -94,7 +94,7 @@ def test_a_self_hosted_video_without_poster_or_captions_names_both(docs):
     (docs / "media" / "clip.vtt").unlink()
     (docs / "media" / "clip.png").unlink()
     assert shortcode_messages(docs, ':video: media/clip.mp4 "Clip"') == [
-        "docs/exercise.md:5: video 'media/clip.mp4' needs a poster image (.jpg or .png) and a "
+        "docs/exercise.md:5: video 'media/clip.mp4' needs a poster image (.webp, .jpg or .png) and a "
         "captions file (.vtt) beside it, named docs/media/clip.<type>"]
 
 
@@ -198,7 +198,7 @@ def test_a_shortcode_that_cannot_be_used_is_an_error_at_its_line(docs, line, exp
 def test_a_poster_that_is_not_a_picture(docs):
     (docs / "media" / "clip.png").write_bytes(b"not a picture")
     assert shortcode_problems(docs, ':video: media/clip.mp4 "Clip"') == [
-        "docs/exercise.md:7: 'clip.png' is not a readable PNG or JPEG image"]
+        "docs/exercise.md:7: 'clip.png' is not a readable WebP, JPEG or PNG image"]
 
 
 @pytest.mark.parametrize("source, video_id", [

@@ -40,7 +40,7 @@ YOUTUBE_PLAYER = "https://www.youtube-nocookie.com"  # where docs/javascripts/vi
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be",
                  "www.youtube-nocookie.com", "youtube-nocookie.com"}
 VIDEO_FILE_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
-POSTER_TYPES = (".jpg", ".png")
+POSTER_TYPES = (".webp", ".jpg", ".png")  # WebP: half a JPEG's bytes for a drawn frame
 
 
 class ShortcodeError(ValueError):
@@ -246,7 +246,7 @@ def self_hosted_video(path: str, title: str, context: PageContext) -> str:
     stem = PurePosixPath(path).with_suffix("")
     poster = _companion(stem, POSTER_TYPES, context)
     captions = _companion(stem, (".vtt",), context)
-    missing = [kind for kind, found in (("a poster image (.jpg or .png)", poster),
+    missing = [kind for kind, found in (("a poster image (.webp, .jpg or .png)", poster),
                                         ("a captions file (.vtt)", captions)) if not found]
     if missing:
         raise ShortcodeError(f"video '{path}' needs " + " and ".join(missing) +
@@ -296,7 +296,7 @@ def video_size_warnings(files: list[PurePosixPath], context: PageContext) -> lis
 def _poster_size(path: Path) -> tuple[int, int]:
     size = image_size(path)
     if not size:
-        raise ShortcodeError(f"'{path.name}' is not a readable PNG or JPEG image")
+        raise ShortcodeError(f"'{path.name}' is not a readable WebP, JPEG or PNG image")
     return size
 
 
