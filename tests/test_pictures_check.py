@@ -8,6 +8,7 @@ committed drawings and clip are tested in test_pictures.py.)"""
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
@@ -250,7 +251,9 @@ def test_a_box_is_an_admonition_div_or_a_details_and_nothing_else():
 def test_a_picture_too_heavy_for_a_phone_is_an_error(project):
     before = tree_digest(project / "site")
     picture = project / "docs" / "images" / "calf-photo.jpg"
-    picture.write_bytes((project / "docs" / "media" / "heel-raise.jpg").read_bytes() + bytes(20_000_000))
+    photo = io.BytesIO()
+    Image.new("RGB", (16, 16), "tan").save(photo, "JPEG")
+    picture.write_bytes(photo.getvalue() + bytes(20_000_000))
     line = plant(project, "![A runner's calf, from behind](images/calf-photo.jpg)")
     result = run_build(project)
     assert problems_of(result) == [
@@ -266,6 +269,7 @@ def test_pictures_too_large_to_open_are_errors_at_their_lines_or_files(project):
     error where staff can find it, not a traceback; the build fails and site/ is kept."""
     before = tree_digest(project / "site")
     (project / "docs" / "images" / "calf-photo.png").write_bytes(png_header(20000, 20000))
+    (project / "docs" / "media" / "heel-raise.webp").unlink()  # the poster, now a JPEG
     (project / "docs" / "media" / "heel-raise.jpg").write_bytes(jpeg_header(16320, 12240))
     (project / "docs" / "images" / "unused.jpg").write_bytes(jpeg_header(12000, 9000))
     line = plant(project, "![A runner's calf, from behind](images/calf-photo.png)")
