@@ -8,7 +8,6 @@ import contextlib
 import functools
 import hashlib
 import importlib.util
-import inspect
 import io
 import json
 import logging
@@ -515,11 +514,13 @@ def page_path(page: str) -> str:
 
 
 # Which tests are slow, by marker: `make test-fast` runs the others (in-process, in seconds).
-# A test is a browser test when it drives Chromium, a build test when it builds a site (the
-# shared one, or its own copy); everything else runs in-process on pages and files.
-BROWSER_FIXTURES = {"browser", "visit", "site_url"}
+# A test is a browser test when it drives Chromium, and a build test when it builds the real site
+# or a copy of it (with Material and the PDFs: through one of these fixtures, or marked
+# @pytest.mark.build) or runs a command. The tiny fixture site (tests/fixtures/tiny-site) builds
+# in-process in a tenth of a second: a test that builds only it is neither. What a test builds is
+# checked as it runs (only_build_tests_build), not guessed from its text.
+BROWSER_FIXTURES = {"browser", "visit", "site_url", "youtube_site"}
 BUILD_FIXTURES = {"built_site", "real_reading_levels", "handout", "texts", "project", "filled", "fixture_site"}
-BUILDERS = ("build_into(", "build_site(", "run_build(", "mkdocs_build(", "subprocess.run(", "subprocess.Popen(")
 
 
 def pytest_collection_modifyitems(items):
@@ -527,6 +528,36 @@ def pytest_collection_modifyitems(items):
         fixtures = set(getattr(item, "fixturenames", ()))
         if fixtures & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
-        elif fixtures & BUILD_FIXTURES or any(
-                builder in inspect.getsource(item.function) for builder in BUILDERS):
+        elif fixtures & BUILD_FIXTURES:
             item.add_marker(pytest.mark.build)
+
+
+class SlowWorkInAFastTest(AssertionError):
+    """A test neither marked build nor browser built the real site or ran a command."""
+
+
+@pytest.fixture(autouse=True)
+def only_build_tests_build(request, monkeypatch):
+    """In a test marked neither build nor browser, building a site with the Material theme (the
+    real site, or a copy) or running a command fails the test, saying what it did: it belongs to
+    the slow tests, by a fixture above or @pytest.mark.build."""
+    if request.node.get_closest_marker("build") or request.node.get_closest_marker("browser"):
+        return
+    from soleus_site.plugin import SoleusPlugin
+
+    real_on_config = SoleusPlugin.on_config
+
+    def on_config(plugin, config):  # where every build with our plugin starts, however it is run
+        if config.theme.name == "material":
+            raise SlowWorkInAFastTest(f"{request.node.nodeid} builds the real site (Material) but is "
+                                      f"not marked build: use the project fixture, or mark it "
+                                      f"@pytest.mark.build")
+        return real_on_config(plugin, config)
+
+    class NoCommands(subprocess.Popen):
+        def __init__(self, args, *rest, **kwargs):
+            raise SlowWorkInAFastTest(f"{request.node.nodeid} runs a command ({args!r}) but is not "
+                                      f"marked build: mark it @pytest.mark.build")
+
+    monkeypatch.setattr(SoleusPlugin, "on_config", on_config)
+    monkeypatch.setattr(subprocess, "Popen", NoCommands)

@@ -93,6 +93,7 @@ def test_make_site_leaves_a_folder_with_files_alone(tmp_path, capsys):
     assert files_under(tmp_path) == {"notes.txt": b"mine"}
 
 
+@pytest.mark.build
 def test_help_lists_each_command():
     result = subprocess.run([sys.executable, str(BENCH_DIR / "run.py"), "--help"],
                             capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"})

@@ -7,7 +7,11 @@ from __future__ import annotations
 import os
 import subprocess
 
+import pytest
+
 from conftest import PROJECT_DIR
+
+pytestmark = pytest.mark.build  # each runs .ci/run, a command
 
 
 def run_ci_script(tmp_path, **env) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import (ANATOMY, FIXTURES_DIR, PROJECT_DIR, copy_project, edit, free_port, line_of,
+from conftest import (ANATOMY, FIXTURES_DIR, PROJECT_DIR, edit, free_port, line_of,
                       plant, problems_of, run_build)
 from soleus_site.checks import external
 from soleus_site.problems import Problem
@@ -198,10 +198,9 @@ def fetch(url: str) -> tuple[int, bytes]:
         return error.code, b""
 
 
-def test_serve_makes_the_handout_and_shows_a_staff_problem_at_its_line(tmp_path):
+def test_serve_makes_the_handout_and_shows_a_staff_problem_at_its_line(project):
     """`scripts/build.py serve` (what `make serve` runs) goes through the same plugin as a build:
     the handout page and its PDFs are served, and a mistake is shown at its file and line."""
-    project = copy_project(tmp_path / "project")  # with the real site's PDFs in its cache
     page = project / "docs" / "anatomy.md"
     edit(page, "(exercise.md)", "(exercise.md#how-to-doit)")
     expected = (f"docs/anatomy.md:{line_of(page, 'exercise.md#how-to-doit')}: link "

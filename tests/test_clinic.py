@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import copy_project, edit, line_of, run_build, tree_digest
+from conftest import edit, line_of, run_build, tree_digest
 from soleus_site.clinic import ContactItem, clinic_details, contact_items, dial_number, email_address
 from soleus_site.problems import Problem
 
@@ -239,8 +239,7 @@ def test_web_address_mistakes(url, mistake):
 
 # The whole build -----------------------------------------------------------------------------
 
-def test_a_bad_phone_fails_the_build_once_at_its_line_and_keeps_the_last_good_site(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_bad_phone_fails_the_build_once_at_its_line_and_keeps_the_last_good_site(project):
     assert run_build(project).returncode == 0
     before = tree_digest(project / "site")
     edit(project / "mkdocs.yml", 'phone: ""', 'phone: "01234 56789O"')

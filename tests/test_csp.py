@@ -11,7 +11,7 @@ import shutil
 import lxml.html
 import pytest
 
-from conftest import HANDOUTS, PAGES, PROJECT_DIR, copy_project, edit, page_path, run_build, serve
+from conftest import HANDOUTS, PAGES, edit, page_path, run_build, serve
 from soleus_site import csp
 
 POLICY_META = "//meta[@http-equiv='Content-Security-Policy']/@content"
@@ -65,8 +65,7 @@ def test_every_published_page_has_one_policy_naming_exactly_its_inline_scripts(b
         assert b'<meta charset="utf-8">' in path.read_bytes()[:1024], path
 
 
-def test_a_page_with_a_youtube_video_may_frame_only_youtubes_player(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_page_with_a_youtube_video_may_frame_only_youtubes_player(project):
     edit(project / "docs" / "running.md", "\n## ", "\n:video: https://youtu.be/aqz-KE-bpKQ \"A clip\"\n\n## ")
     result = run_build(project)
     assert result.returncode == 0, result.stdout
@@ -76,8 +75,7 @@ def test_a_page_with_a_youtube_video_may_frame_only_youtubes_player(tmp_path):
     assert "frame-src 'none';" in policies["anatomy"]
 
 
-def test_a_template_without_the_policy_is_an_error_and_nothing_is_published(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_template_without_the_policy_is_an_error_and_nothing_is_published(project):
     edit(project / "overrides" / "main.html",
          '<meta http-equiv="Content-Security-Policy" content="{{ content_security_policy }}">', "")
     result = run_build(project)
@@ -140,15 +138,15 @@ def test_without_its_policy_a_page_would_run_a_script_that_is_not_ours(visit, bu
         server.shutdown()
 
 
-def test_a_build_after_a_preview_in_the_same_process_has_the_strict_policy(tmp_path):
+def test_a_build_after_a_preview_in_the_same_process_has_the_strict_policy(tmp_path, project):
     """MkDocs keeps a plugin for the process once it has started (as `mkdocs serve` does): a build
     after it starts the plugin again, as `mkdocs build`, so no preview policy is published."""
     from mkdocs.config import load_config
 
     from soleus_site.site_build import build_into
 
-    load_config(config_file=str(PROJECT_DIR / "mkdocs.yml")).plugins.on_startup(command="serve", dirty=False)
-    assert build_into(PROJECT_DIR, tmp_path / "site").problems == []
+    load_config(config_file=str(project / "mkdocs.yml")).plugins.on_startup(command="serve", dirty=False)
+    assert build_into(project, tmp_path / "site").problems == []
     policy = lxml.html.parse(str(tmp_path / "site" / "index.html")).getroot().xpath(POLICY_META)[0]
     assert "'unsafe-inline'" not in policy and "script-src 'self' 'sha256-" in policy
 

@@ -48,6 +48,7 @@ def test_results_are_cached_for_a_day_except_unreachable_hosts(other_website, tm
     assert stored[other_website + "gone.html"]["status"] == "broken"
 
 
+@pytest.mark.build
 def test_a_build_visits_other_websites_only_when_asked(other_website, tmp_path):
     """`build --external` turns the plugin's external_links on for that build only: the next build
     in the same process (as under `mkdocs serve`) visits nothing."""

@@ -10,7 +10,7 @@ import datetime
 
 import pytest
 
-from conftest import copy_project, edit, line_of, messages, run_build
+from conftest import edit, line_of, messages, run_build
 from soleus_site.checks.front_matter import (duplicate_title_warnings, front_matter_problems,
                                              review_warnings)
 from soleus_site.page_model import PageSource
@@ -235,10 +235,9 @@ def test_an_empty_description_is_an_error_at_its_line(written, read):
 
 # The whole build ---------------------------------------------------------------------------------
 
-def test_an_empty_description_fails_the_real_build_at_its_line(tmp_path):
+def test_an_empty_description_fails_the_real_build_at_its_line(tmp_path, project):
     from soleus_site.site_build import build_into
 
-    project = copy_project(tmp_path / "project")
     page = project / "docs" / "weakness.md"
     description = next(line for line in page.read_text().splitlines()
                        if line.startswith("description:"))

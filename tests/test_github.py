@@ -30,6 +30,7 @@ def zizmor() -> str:
     pytest.skip("zizmor is missing: run  make test  to install it")
 
 
+@pytest.mark.build
 def test_zizmor_finds_nothing_in_the_workflows():
     """zizmor, offline (it never uses the network): actions pinned to commits, checkout without
     kept credentials, least-privilege permissions, no template injection."""

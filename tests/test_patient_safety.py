@@ -8,7 +8,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from conftest import (HANDOUT_PAGE, HANDOUTS, OUTPUTS, PDFS, PROJECT_DIR, copy_project, edit, fold,
+from conftest import (HANDOUT_PAGE, HANDOUTS, OUTPUTS, PDFS, PROJECT_DIR, edit, fold,
                       page_html, pdf_text)
 from soleus_site.shortcodes import PageContext, ShortcodeError, expand_one
 from soleus_site.site_build import build_into
@@ -218,8 +218,7 @@ def test_the_safety_texts_are_not_published_as_pages(built_site):
         "check-first.md", "get-help.md", "how-it-should-feel.md", "when-to-stop.md"]
 
 
-def test_a_safety_text_changed_in_docs_changes_on_every_page_and_pdf_that_shows_it(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_safety_text_changed_in_docs_changes_on_every_page_and_pdf_that_shows_it(project):
     old = "or has not settled within two\n    weeks, stop and contact us"
     new = "or has not settled within ten\n    days, stop and contact us"
     edit(project / "docs" / "safety" / "when-to-stop.md", old, new)

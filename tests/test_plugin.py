@@ -17,7 +17,7 @@ import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from conftest import PROJECT_DIR, copy_project, edit, line_of, tree_digest
+from conftest import PROJECT_DIR, edit, line_of, tree_digest
 from soleus_site.page_tools import page_text
 from soleus_site.plugin import PLUGIN_NAME, SoleusConfig, SoleusPlugin
 from soleus_site.site_build import build_into
@@ -52,8 +52,7 @@ def test_the_plugin_is_installed_under_its_name():
     assert installed.load() is SoleusPlugin
 
 
-def test_settings_in_mkdocs_yml_change_what_the_build_reports(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_settings_in_mkdocs_yml_change_what_the_build_reports(project):
     edit(project / "mkdocs.yml", "  - soleus:\n",
          "  - soleus:\n      reading_grade: 6\n      review_notice_days: 400\n")
     outcome = build_into(project, project / "site")
@@ -69,9 +68,8 @@ def test_settings_in_mkdocs_yml_change_what_the_build_reports(tmp_path):
     assert sum("review is due" in warning for warning in warnings) == len(list((project / "docs").glob("*.md")))
 
 
-def test_two_builds_in_one_process_each_report_only_their_own_problems(tmp_path):
+def test_two_builds_in_one_process_each_report_only_their_own_problems(tmp_path, project):
     """As `mkdocs serve` does: the same plugin builds again after a page is saved."""
-    project = copy_project(tmp_path / "project")
     anatomy, running = project / "docs" / "anatomy.md", project / "docs" / "running.md"
     edit(anatomy, "Next: [why", "See [nowhere](nowhere.md).\n\nNext: [why")
     logging.getLogger("mkdocs").propagate = False  # the problems are asserted, not printed
@@ -175,10 +173,9 @@ def test_a_page_not_in_utf8_however_saved_is_reported_at_its_line_column_and_byt
 
 
 @pytest.mark.parametrize("how", ["Windows, with a byte order mark", "an old Mac"])
-def test_a_site_saved_on_windows_or_an_old_mac_builds_byte_for_byte_as_with_lf(tmp_path, built_site, how):
+def test_a_site_saved_on_windows_or_an_old_mac_builds_byte_for_byte_as_with_lf(tmp_path, project, built_site, how):
     """Every page (and every safety text) saved that way: the same site, to the byte, as the
     real one, with no problem; the exercise page and its handout included."""
-    project = copy_project(tmp_path / "project")
     pages = sorted((project / "docs").rglob("*.md"))
     for page in pages:
         page.write_bytes(saved_as(page.read_text(encoding="utf-8"), how))
@@ -190,11 +187,10 @@ def test_a_site_saved_on_windows_or_an_old_mac_builds_byte_for_byte_as_with_lf(t
     assert sorted(name for name in built.keys() | real.keys() if built.get(name) != real.get(name)) == []
 
 
-def test_problems_in_a_page_saved_on_windows_or_an_old_mac_are_the_same_at_the_same_lines(tmp_path):
+def test_problems_in_a_page_saved_on_windows_or_an_old_mac_are_the_same_at_the_same_lines(tmp_path, project):
     """The same mistakes, in a page saved with LF, CRLF and a byte order mark, and CR: the same
     problems at the same lines (front matter, a shortcode, a link in Markdown and in raw HTML,
     the handout)."""
-    project = copy_project(tmp_path / "project")
     page = project / "docs" / "exercise.md"
     edit(page, "updated: 20", "updated: soon\nold_updated: 20")
     edit(page, "## How to do it", "See [the anatomy](anatomy.md#nowhere).\n\n:vidoe: x\n\n"

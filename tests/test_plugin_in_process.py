@@ -22,7 +22,6 @@ import pytest
 from conftest import FIXTURES_DIR, edit, line_of
 from soleus_site import site_build
 from soleus_site.handout import pdf
-from soleus_site.plugin import BuildState, SoleusConfig, SoleusPlugin
 from soleus_site.problems import Problem
 
 

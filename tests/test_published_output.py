@@ -7,7 +7,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from conftest import PROJECT_DIR, copy_project, edit, line_of, run_build, tree_digest
+from conftest import edit, line_of, run_build, tree_digest
 from soleus_site.checks.published_output import (Finding, candidates, findings, located,
                                                  settings_problems, stylesheet_problems, svg_problems)
 from soleus_site.problems import Problem

@@ -385,9 +385,8 @@ VIDEO_FIXTURES = FIXTURES_DIR / "video"
 GOOD_PAGES = ("youtube-id.md", "youtube-url.md", "local-file.md")
 
 
-def project_with(tmp_path, pages):
-    """A copy of the project with the video fixtures' media and the given pages in docs/fixtures/."""
-    project = copy_project(tmp_path / "project")
+def project_with(project, pages):
+    """The copy of the project with the video fixtures' media and the given pages in docs/fixtures/."""
     with (project / "mkdocs.yml").open("a") as config:
         config.write("not_in_nav: fixtures/\n")
     target = project / "docs" / "fixtures"
@@ -400,7 +399,7 @@ def project_with(tmp_path, pages):
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("video")
-    result = mkdocs_build(project_with(tmp_path, GOOD_PAGES), tmp_path / "site")
+    result = mkdocs_build(project_with(copy_project(tmp_path / "project"), GOOD_PAGES), tmp_path / "site")
     assert result.returncode == 0, result.stderr
     return tmp_path / "site" / "fixtures"
 
@@ -436,8 +435,8 @@ def test_local_file_plays_in_the_page_with_poster_and_captions_and_loads_nothing
     assert (fixture_site / "media" / "clip.mp4").is_file()
 
 
-def test_malformed_sources_fail_the_build_naming_file_and_line(tmp_path):
-    result = mkdocs_build(project_with(tmp_path, ["malformed.md"]), tmp_path / "site")
+def test_malformed_sources_fail_the_build_naming_file_and_line(tmp_path, project):
+    result = mkdocs_build(project_with(project, ["malformed.md"]), tmp_path / "site")
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
     assert errors == [

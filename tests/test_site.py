@@ -173,6 +173,7 @@ def test_footer_shows_only_known_clinic_details(built_site):
     assert "Book an appointment" not in html
 
 
+@pytest.mark.build
 def test_edit_links_point_at_each_pages_source_when_the_edit_address_is_set(tmp_path):
     env = {**os.environ, "EDIT_URL": "https://github.com/example/soleus/edit/main/docs/"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d",
