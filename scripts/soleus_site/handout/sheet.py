@@ -187,6 +187,7 @@ def _render(content: HandoutContent, site: SiteInfo, for_pdf: bool, sheet: Rende
         favicon=from_handout(site.favicon),
         qr_file=QR_FILE,
         stylesheet=STYLESHEET,
+        web_fonts=[font for font in FONTS if font.endswith(".ttf")],
         narrow_stylesheet=NARROW_STYLESHEET,
         pdf_a4=PurePosixPath(outputs.pdf_a4).name,
         pdf_letter=PurePosixPath(outputs.pdf_letter).name,
