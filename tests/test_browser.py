@@ -94,9 +94,8 @@ def test_youtube_player_loads_only_after_the_click(visit, youtube_site):
     current = visit("fixtures/youtube-id/", 1280, base=youtube_site)
     assert current.other_hosts == []
     assert current.page.locator("iframe").count() == 0
-    # The video's title is words for a screen reader only (.md-visually-hidden, out of the line's
-    # flow), after which Chromium's name puts a space: "Play video : A video by its ID".
-    current.page.get_by_role("link", name=re.compile(r"^Play video ?: A video by its ID$")).click()
+    # Its name is the words it shows, then the video's title (its aria-label)
+    current.page.get_by_role("link", name="Play video: A video by its ID", exact=True).click()
     frame = current.page.locator("figure.video iframe")
     assert frame.get_attribute("src") == "https://www.youtube-nocookie.com/embed/fixtureID01?autoplay=1&rel=0"
     assert frame.get_attribute("title") == "A video by its ID"

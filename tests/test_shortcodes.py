@@ -215,11 +215,11 @@ def test_youtube_sources_become_a_facade_that_loads_nothing(docs, source, video_
     assert expanded.lines == [
         '<figure class="video video--youtube">',
         f'<a class="video__start" href="https://www.youtube.com/watch?v={video_id}" '
-        f'data-youtube-id="{video_id}" data-video-title="A &lt;clip&gt; &amp; more">'
+        f'data-youtube-id="{video_id}" data-video-title="A &lt;clip&gt; &amp; more" '
+        'aria-label="Play video: A &lt;clip&gt; &amp; more">'
         '<img decoding="async" class="video__poster" src="../media/poster.png" alt="" width="16" '
         'height="9" loading="lazy"><span class="video__play" aria-hidden="true"></span>'
-        '<span class="video__label">Play video<span class="md-visually-hidden">: A &lt;clip&gt; '
-        '&amp; more</span></span></a>',
+        '<span class="video__label">Play video</span></a>',
         '<figcaption>A &lt;clip&gt; &amp; more. <span class="video__notice">Pressing play loads '
         'the video from YouTube.</span></figcaption>',
         f'<p class="video__print">Watch the video: https://www.youtube.com/watch?v={video_id}</p>',
@@ -350,9 +350,9 @@ def test_clinic_contact_without_a_description_and_with_every_detail(docs):
 def test_a_youtube_video_without_a_poster_shows_only_the_play_button(docs):
     assert expand(docs, ':video: fixtureID01 "Clip"').lines[1] == (
         '<a class="video__start" href="https://www.youtube.com/watch?v=fixtureID01" '
-        'data-youtube-id="fixtureID01" data-video-title="Clip"><span class="video__play" '
-        'aria-hidden="true"></span><span class="video__label">Play video<span '
-        'class="md-visually-hidden">: Clip</span></span></a>')
+        'data-youtube-id="fixtureID01" data-video-title="Clip" aria-label="Play video: Clip">'
+        '<span class="video__play" aria-hidden="true"></span><span class="video__label">Play '
+        'video</span></a>')
 
 
 def test_the_booking_link_has_no_label(docs):
@@ -407,7 +407,8 @@ def fixture_site(tmp_path_factory):
 def test_youtube_id_shows_a_local_poster_and_a_play_link_without_loading_youtube(fixture_site):
     html = (fixture_site / "youtube-id" / "index.html").read_text()
     assert ('<a class="video__start" href="https://www.youtube.com/watch?v=fixtureID01" '
-            'data-youtube-id="fixtureID01" data-video-title="A video by its ID">') in html
+            'data-youtube-id="fixtureID01" data-video-title="A video by its ID" '
+            'aria-label="Play video: A video by its ID">') in html
     assert ('<img decoding="async" class="video__poster" src="../media/poster.png" alt="" width="16" height="9" '
             'loading="lazy">') in html
     assert "<iframe" not in html

@@ -230,11 +230,12 @@ def youtube_facade(video_id: str, title: str, poster_html: str) -> str:
     title_text = html.escape(title)
     return (
         f'<figure class="video video--youtube">\n'
+        # Its name, for a screen reader and speech input, starts with the words it shows
         f'<a class="video__start" href="{watch_url}" data-youtube-id="{video_id}" '
-        f'data-video-title="{html.escape(title, quote=True)}">'
+        f'data-video-title="{html.escape(title, quote=True)}" '
+        f'aria-label="Play video: {html.escape(title, quote=True)}">'
         f'{poster_html}<span class="video__play" aria-hidden="true"></span>'
-        f'<span class="video__label">Play video<span class="md-visually-hidden">: '
-        f'{title_text}</span></span></a>\n'
+        f'<span class="video__label">Play video</span></a>\n'
         f'<figcaption>{title_text}. <span class="video__notice">Pressing play loads the video '
         f'from YouTube.</span></figcaption>\n'
         f'<p class="video__print">Watch the video: {watch_url}</p>\n'
