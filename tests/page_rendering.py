@@ -3,16 +3,34 @@ its PageSource, element tree and source map. Fast enough for `make mutate` to ru
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import markdown
+import yaml
 from mkdocs.utils.meta import get_data
 
 from soleus_site.page_model import PageSource
 from soleus_site.source_lines import SourceLinesExtension
 
+MKDOCS_YML = Path(__file__).resolve().parents[1] / "mkdocs.yml"
+
+
+class _SettingsLoader(yaml.SafeLoader):
+    """YAML as mkdocs.yml writes it; its !ENV values are not needed here."""
+
+
+_SettingsLoader.add_constructor("!ENV", lambda loader, node: None)
+
+
+def markdown_extensions(config_file: Path) -> tuple[list[str], dict]:
+    """A site's markdown_extensions, as its mkdocs.yml lists them: (names, settings by name)."""
+    listed = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_SettingsLoader)["markdown_extensions"]
+    return ([entry if isinstance(entry, str) else next(iter(entry)) for entry in listed],
+            {name: settings for entry in listed if isinstance(entry, dict) for name, settings in entry.items()})
+
+
 # mkdocs.yml's markdown_extensions, with their settings there (toc: no permalink)
-EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "sane_lists", "tables", "toc",
-              "pymdownx.blocks.caption", "pymdownx.details", "pymdownx.superfences"]
-EXTENSION_CONFIGS = {"toc": {"permalink": False}}
+EXTENSIONS, EXTENSION_CONFIGS = markdown_extensions(MKDOCS_YML)
 
 
 def render(text: str, src: str = "page.md", **configs):

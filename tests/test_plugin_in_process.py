@@ -19,7 +19,9 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+import page_rendering
 from conftest import FIXTURES_DIR, edit, line_of
+from page_rendering import MKDOCS_YML, markdown_extensions
 from soleus_site import site_build
 from soleus_site.handout import pdf
 from soleus_site.problems import Problem
@@ -65,6 +67,15 @@ SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 30"/>'
 
 def page(title: str, body: str, due: str = "2099-01-10") -> str:
     return FRONT.format(title=title, due=due) + "\n" + body  # the body starts on line 8
+
+
+def test_the_tiny_site_and_the_in_process_pages_read_markdown_as_the_real_site_does():
+    """The tiny site's mkdocs.yml and tests/page_rendering.py use the real mkdocs.yml's Markdown
+    extensions, with their settings: what these fast tests find is what the real build finds."""
+    real = markdown_extensions(MKDOCS_YML)
+    assert real[0][:4] == ["abbr", "admonition", "attr_list", "md_in_html"]
+    assert markdown_extensions(FIXTURES_DIR / "tiny-site" / "mkdocs.yml") == real
+    assert (page_rendering.EXTENSIONS, page_rendering.EXTENSION_CONFIGS) == real
 
 
 def test_each_kind_of_mistake_on_a_page_is_one_problem_at_its_line(tiny):
