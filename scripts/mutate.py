@@ -247,8 +247,9 @@ EQUIVALENT = {
     "handout.pdf.x_make_pdfs__mutmut_18": "the key's length only names the cache's files: one build "
         "after the change makes the PDFs again, as after any change of what they are made from",
     **{f"handout.pdf.x_write_pdf__mutmut_{n}": "print" for n in (37, 41)},
-    **{f"handout.sheet.x__render__mutmut_{n}": "falsy" for n in (123, 125)},  # a hint is shown if any
-    "handout.sheet.x__render__mutmut_140": "x end",
+    **{f"handout.sheet.x__render__mutmut_{n}": "falsy" for n in (160, 162)},  # a hint is shown if any
+    "handout.sheet.x__render__mutmut_15": "falsy",  # the template asks only whether there is a ladder
+    "handout.sheet.x__render__mutmut_177": "x end",
     "handout.pdf.x_write_pdf__mutmut_45": "case",
     **{f"site_build.x_build_into__mutmut_{n}": "falsy" for n in (10, 12)},
     **{f"site_build.x_build_into__mutmut_{n}": "strict" for n in (15, 18, 21)},
@@ -264,9 +265,9 @@ EQUIVALENT = {
         "its heading or its file name), so the last default is never used",
     **{f"plugin.xǁSoleusPluginǁon_page_read_source__mutmut_{n}": "case" for n in (12, 26)},
     **{f"plugin.xǁSoleusPluginǁon_post_page__mutmut_{n}": "theme part" for n in (6, 8, 12)},
-    "plugin.xǁSoleusPluginǁ_write_handout__mutmut_16": "Material's own favicon, which the site's "
+    "plugin.xǁSoleusPluginǁ_write_handout__mutmut_20": "Material's own favicon, which the site's "
         "theme always has (the tiny test site sets its own)",
-    "plugin.xǁSoleusPluginǁ_write_handout__mutmut_17": "as _16",
+    "plugin.xǁSoleusPluginǁ_write_handout__mutmut_21": "as _20",
     **{f"source_lines.xǁSourceLinesExtensionǁextendMarkdown__mutmut_{n}": "registry"
        for n in (2, 11, 12, 13, 15, 24, 25, 26, 28, 39, 40, 41, 43, 54, 55, 56)},
     "source_lines.xǁSourceLinesExtensionǁ__init____mutmut_4": "on_config first",
@@ -400,7 +401,6 @@ EQUIVALENT = {
         "(LANG=C.UTF-8); it differs only where the locale is not UTF-8 and a template has text "
         "that is not ASCII",
     "plugin.xǁSoleusPluginǁ_template_line__mutmut_15": "case",
-    **{f"plugin.xǁSoleusPluginǁ_write_handout__mutmut_{n}": "as _16" for n in (18, 19)},
 }
 
 

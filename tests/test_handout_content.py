@@ -54,6 +54,21 @@ def test_a_handout_without_levels_or_dates_has_none(picture_docs):
     assert content.levels == [] and content.updated is None
 
 
+@pytest.mark.parametrize("raw, has_video", [
+    ("", False),
+    ('<figure class="video video--file"><video controls></video></figure>', True),  # :video:'s
+    ('<figure class="video video--youtube"><a href="https://www.youtube.com/watch?v=x">Play</a></figure>', True),
+    ('<figure class="photo"><img src="images/heel-raise-start.svg" alt="A"></figure>', False),
+    ('<div class="video">A video, one day</div>', False),
+    ('<figure>A figure with no class</figure>', False),
+])
+def test_the_handout_knows_whether_its_page_shows_a_video(picture_docs, raw, has_video):
+    """The sheet calls its QR code's page "Video" only when the page shows one (the figure a
+    :video: shortcode writes)."""
+    text = EXERCISE.replace("## Tips for success", f"{raw}\n\n## Tips for success")
+    assert handout_of(text, picture_docs).has_video is has_video
+
+
 def line(text: str, needle: str) -> int:
     return next(number for number, written in enumerate(text.split("\n"), 1) if needle in written)
 

@@ -19,7 +19,7 @@ from conftest import (EXERCISE, HANDOUT_PAGE, OUTPUTS, PROJECT_DIR, config_of, e
                       handout_of, pdf_text)
 from soleus_site.handout.content import read_handout
 from soleus_site.handout.outputs import HandoutOutputs
-from soleus_site.handout.sheet import SiteInfo, qr_svg, render_page
+from soleus_site.handout.sheet import LinkedPage, SiteInfo, qr_svg, render_page
 from soleus_site.site_build import build_into
 
 
@@ -225,6 +225,51 @@ def hints(page_html: str) -> dict[str, tuple[str, list[str]]]:
     """Each dosage hint of the page's form by its field: (its text, the tags inside it)."""
     return {span.get("id"): (span.text_content(), [child.tag for child in span.iter()][1:])
             for span in lxml.html.document_fromstring(page_html).xpath("//span[@class='prepare__hint']")}
+
+
+# The way back: the page's video and the ladder --------------------------------------------------
+
+LADDER = LinkedPage("The ladder: six levels", "ladder/index.html")
+
+
+def online(page_html: str) -> str:
+    """The sheet's lines that lead back online, as a reader sees them (without the PDFs'
+    zero-width spaces, where an address may break)."""
+    [section] = lxml.html.document_fromstring(page_html).find_class("online")
+    return " ".join(section.text_content().replace("\u200b", "").split())
+
+
+@pytest.mark.parametrize("has_video, word", [(True, "Video"), (False, "Online")])
+def test_the_sheet_says_video_only_when_its_page_shows_one(content, has_video, word):
+    content.has_video = has_video
+    for for_pdf in (False, True):
+        assert online(sheet_html(content, SITE, for_pdf)).startswith(
+            f"{word}: scan the code, or go to example.org/soleus/exercise/")
+
+
+def test_the_sheet_leads_to_the_ladder_by_its_address_and_the_page_by_its_title(content):
+    site = SiteInfo(SITE.site_name, SITE.site_url, SITE.favicon, SITE.clinic, ladder=LADDER)
+    page = sheet_html(content, site)
+    assert online(page).endswith("All the levels, and when to move on: example.org/soleus/ladder/")
+    document = lxml.html.document_fromstring(page)
+    assert [(a.get("href"), a.text_content()) for a in document.find_class("toolbar__ladder")] == [
+        ("../../ladder/", "The ladder: six levels")]
+    assert 'href="https://example.org/soleus/ladder/">example.org/<wbr>soleus/<wbr>ladder/<wbr></a>' in page
+    # In the PDFs the address breaks at zero-width spaces, inside its one link (PDF/UA)
+    assert ('href="https://example.org/soleus/ladder/">example.org/\u200bsoleus/\u200bladder/\u200b</a>'
+            in sheet_html(content, site, for_pdf=True))
+
+
+def test_without_an_address_for_the_site_the_sheet_names_the_ladder_by_its_title(content):
+    site = SiteInfo(SITE.site_name, "", SITE.favicon, SITE.clinic, ladder=LADDER)
+    page = sheet_html(content, site)
+    assert online(page).endswith("All the levels, and when to move on: The ladder: six levels")
+    assert '<a class="url" href="../../ladder/">The ladder: six levels</a>' in page
+
+
+def test_without_a_ladder_the_sheet_names_none(content):
+    page = sheet_html(content, SITE)
+    assert "All the levels" not in page and "toolbar__ladder" not in page
 
 
 # The handout page's Content-Security-Policy ----------------------------------------------------

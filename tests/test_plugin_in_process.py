@@ -327,9 +327,15 @@ def test_without_ladder_page_a_handout_links_to_no_ladder(heel_raise, monkeypatc
     assert "toolbar__ladder" not in page and "All the levels" not in page
 
 
-@pytest.mark.parametrize("setting", ["nope.md", "draft.md"])
-def test_a_ladder_page_that_is_not_published_is_an_error_at_its_setting(heel_raise, monkeypatch, setting):
+@pytest.mark.parametrize("setting", ["nope.md", "draft.md", "images/start.svg"])
+@pytest.mark.parametrize("with_handout", [True, False])
+def test_a_ladder_page_that_is_not_published_is_an_error_at_its_setting(heel_raise, monkeypatch, setting,
+                                                                        with_handout):
+    """A page missing, a draft, or a file that is no page: an error, whether or not a page of the
+    site has a handout yet."""
     fake_weasyprint(monkeypatch)
+    if not with_handout:
+        edit(heel_raise / "docs" / "heel-raise.md", "handout: true\n", "")
     write(heel_raise, "draft.md", page("Draft", "# Draft\n").replace("---\n\n", "draft: true\n---\n\n", 1))
     edit(heel_raise / "mkdocs.yml", "  - soleus\n", f"  - soleus:\n      ladder_page: {setting}\n")
     outcome = build(heel_raise)

@@ -436,7 +436,7 @@ class SoleusPlugin(BasePlugin[SoleusConfig]):
         site_dir = Path(config.site_dir)
         handouts = [source for source in self.state.pages.values() if source.handout_outputs]
         docs_dir = Path(config.docs_dir)
-        ladder = self._ladder(config) if handouts else None
+        ladder = self._ladder(config)
         with self.state.timed("handout"):
             for source in handouts:
                 if not source.handout:
