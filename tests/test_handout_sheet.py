@@ -267,6 +267,17 @@ def test_without_an_address_for_the_site_the_sheet_names_the_ladder_by_its_title
     assert '<a class="url" href="../../ladder/">The ladder: six levels</a>' in page
 
 
+def test_the_page_preloads_the_sheets_two_fonts_and_the_pdfs_sheet_none(content):
+    def preloaded(page_html):
+        return [(link.get("href"), link.get("as")) for link in
+                lxml.html.document_fromstring(page_html).xpath("//head/link[@rel='preload']")]
+
+    assert preloaded(sheet_html(content, SITE)) == [
+        ("fonts/AtkinsonHyperlegibleOpenZero-Regular.ttf", "font"),
+        ("fonts/AtkinsonHyperlegibleOpenZero-Bold.ttf", "font")]
+    assert preloaded(sheet_html(content, SITE, for_pdf=True)) == []
+
+
 def test_without_a_ladder_the_sheet_names_none(content):
     page = sheet_html(content, SITE)
     assert "All the levels" not in page and "toolbar__ladder" not in page
