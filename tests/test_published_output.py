@@ -229,7 +229,8 @@ def test_every_route_to_the_published_site_is_an_error_at_the_line_that_made_it(
                    '<p style="background: url(https://bg.example/b.png)">Styled</p>\n\n'
                    '<map name="m"><area href="javascript:go()" alt="a" shape="rect" coords="0,0,1,1"></map>\n')
     config = project / "mkdocs.yml"
-    edit(config, "  - javascripts/keyboard.js\n", "  - javascripts/keyboard.js\n  - https://cdn.example/t.js\n")
+    edit(config, "  - path: javascripts/keyboard.js\n    defer: true\n",
+         "  - path: javascripts/keyboard.js\n    defer: true\n  - https://cdn.example/t.js\n")
     edit(config, "  font: false\n", "")
     edit(config, "extra:\n", "extra:\n  analytics:\n    provider: google\n    property: G-TEST\n")
     edit(project / "overrides" / "main.html", "{% block content %}",
