@@ -23,6 +23,7 @@ TEMPLATE = "handout.html"
 STYLESHEET = "handout.css"
 NARROW_STYLESHEET = "handout-narrow.css"  # phones only
 FONTS = ("AtkinsonHyperlegibleOpenZero-Regular.ttf", "AtkinsonHyperlegibleOpenZero-Bold.ttf", "OFL.txt")
+WEB_FONTS = tuple(font for font in FONTS if font.endswith(".ttf"))  # preloaded by the page
 QR_FILE = "qr-page.svg"
 # The plan a clinician fills in: each blank's name (in the page's form and the PDFs' fields)
 # and its words on the sheet. The dosage line each one's hint comes from, by its bold label.
@@ -139,10 +140,14 @@ def _render(content: HandoutContent, site: SiteInfo, for_pdf: bool, sheet: Rende
     page_url_shown = shown_address(content.page_url, keep_final_slash=True)
     ladder = None
     if site.ladder:
+        # On paper the ladder's address, which a patient can type; without one, its title
         ladder_path = site.ladder.dest_uri.removesuffix("index.html")
-        ladder_url = urljoin(site.site_url, ladder_path) if site.site_url else ""
-        ladder = {"title": site.ladder.title, "link": from_handout(ladder_path), "url": ladder_url,
-                  "shown": _breakable(shown_address(ladder_url, keep_final_slash=True), for_pdf)}
+        ladder = {"title": site.ladder.title, "link": from_handout(ladder_path),
+                  "href": from_handout(ladder_path), "text": site.ladder.title}
+        if site.site_url:
+            ladder_url = urljoin(site.site_url, ladder_path)
+            ladder.update(href=ladder_url,
+                          text=_breakable(shown_address(ladder_url, keep_final_slash=True), for_pdf))
     return _environment().get_template(TEMPLATE).render(
         link=sheet.link,
         anchor=sheet.anchor,
@@ -187,7 +192,7 @@ def _render(content: HandoutContent, site: SiteInfo, for_pdf: bool, sheet: Rende
         favicon=from_handout(site.favicon),
         qr_file=QR_FILE,
         stylesheet=STYLESHEET,
-        web_fonts=[font for font in FONTS if font.endswith(".ttf")],
+        web_fonts=WEB_FONTS,
         narrow_stylesheet=NARROW_STYLESHEET,
         pdf_a4=PurePosixPath(outputs.pdf_a4).name,
         pdf_letter=PurePosixPath(outputs.pdf_letter).name,
