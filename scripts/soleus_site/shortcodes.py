@@ -227,13 +227,12 @@ def check_docs_file(path: str, context: PageContext) -> str:
 
 def youtube_facade(video_id: str, title: str, poster_html: str) -> str:
     watch_url = f"https://www.youtube.com/watch?v={video_id}"
-    title_text = html.escape(title)
+    title_text = html.escape(title)  # quotes too: it is also an attribute's value
     return (
         f'<figure class="video video--youtube">\n'
         # Its name, for a screen reader and speech input, starts with the words it shows
         f'<a class="video__start" href="{watch_url}" data-youtube-id="{video_id}" '
-        f'data-video-title="{html.escape(title, quote=True)}" '
-        f'aria-label="Play video: {html.escape(title, quote=True)}">'
+        f'data-video-title="{title_text}" aria-label="Play video: {title_text}">'
         f'{poster_html}<span class="video__play" aria-hidden="true"></span>'
         f'<span class="video__label">Play video</span></a>\n'
         f'<figcaption>{title_text}. <span class="video__notice">Pressing play loads the video '
