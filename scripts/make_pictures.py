@@ -194,6 +194,14 @@ def view(p):
     return (ORIGIN[0] + p[0] * SCALE, ORIGIN[1] - p[1] * SCALE)
 
 
+OUTLINES = ("foot", "free_foot", "weight")  # what joints() and seated_joints() give as shapes
+
+
+def in_view(world):
+    """Each joint of joints() or seated_joints() in viewBox units (not the outlines)."""
+    return {k: view(v) for k, v in world.items() if k not in OUTLINES}
+
+
 # --- Drawing primitives (shared by the SVG writer and the frame rasteriser) ---
 @dataclass(frozen=True)
 class Poly:
@@ -296,7 +304,7 @@ def draw_figure(world, held=()):
     `world` is joints() or seated_joints(): the same body drawn the same way.  The
     working leg's thigh and shin are named (class="thigh", class="shin" in the SVG).
     """
-    j = {k: view(v) for k, v in world.items() if k not in ("foot", "free_foot", "weight")}
+    j = in_view(world)
     s = SCALE
     shapes = []
     shapes += limb(j["hip"], j["free_knee"], 0.065 * s, 0.045 * s, FAR)
@@ -377,9 +385,9 @@ def svg_shape(shape):
         paint = f' fill="{shape.fill or "none"}"'
         if shape.stroke:
             paint += f' stroke="{shape.stroke}" stroke-width="{fmt(shape.width)}"'
+    name = f' class="{shape.name}"' if getattr(shape, "name", None) else ""
     if isinstance(shape, Poly):
         pts = " ".join(f"{fmt(x)},{fmt(y)}" for x, y in shape.points)
-        name = f' class="{shape.name}"' if shape.name else ""
         return f'<polygon{name} points="{pts}"{paint}/>'
     if isinstance(shape, Circle):
         cx, cy = shape.centre
@@ -387,7 +395,6 @@ def svg_shape(shape):
     if isinstance(shape, Line):
         pts = " ".join(f"{fmt(x)},{fmt(y)}" for x, y in shape.points)
         dash = f' stroke-dasharray="{" ".join(map(fmt, shape.dash))}"' if shape.dash else ""
-        name = f' class="{shape.name}"' if shape.name else ""
         return (f'<polyline{name} points="{pts}" fill="none" stroke="{shape.stroke}" '
                 f'stroke-width="{fmt(shape.width)}" stroke-linecap="round"{dash}/>')
     if isinstance(shape, Label):
@@ -437,7 +444,7 @@ def exercise_shapes(pose, labels, extra=()):
 
 def exercise_pictures():
     """name -> (title, desc, shapes)."""
-    s, t, m = ({k: view(v) for k, v in joints(p).items() if k != "foot"}
+    s, t, m = (in_view(joints(p))
                for p in (START, TOP, MISTAKE_TOP))
     start = exercise_shapes(START, [
         side_label(("Knee bent",), 310, s["knee"]),
@@ -590,7 +597,7 @@ def seated_shapes(pose, labels):
 
 def seated_pictures():
     """name -> (title, desc, shapes) for the seated soleus raise."""
-    s, t = ({k: view(v) for k, v in seated_joints(p).items() if k not in ("foot", "free_foot", "weight")}
+    s, t = (in_view(seated_joints(p))
             for p in (SEATED_START, SEATED_TOP))
     weight_front = max(view(p) for p in seated_joints(SEATED_START)["weight"][0])
     under = 440  # labels under the floor
@@ -774,7 +781,6 @@ class Timing:
 HEEL_RAISE = Timing(INTRO_S, UP_S, TOP_HOLD_S, DOWN_S, BOTTOM_HOLD_S, REPS)
 # The seated raise: heel up for 2 seconds, down for 3.
 SEATED = Timing(intro=3.0, up=2.0, top_hold=0.5, down=3.0, bottom_hold=0.5, reps=3)
-REP_S, CLIP_S, N_FRAMES = HEEL_RAISE.rep_s, HEEL_RAISE.clip_s, HEEL_RAISE.n_frames
 
 
 def phase_at(t, timing=HEEL_RAISE):
@@ -914,7 +920,7 @@ def rasterise(shapes, size=(VIDEO_W, VIDEO_H)):
     return img.resize(size, Image.LANCZOS)
 
 
-def encode(path, codec, options, container_options, frames=frame_shapes, n_frames=N_FRAMES):
+def encode(path, codec, options, container_options, frames, n_frames):
     """Encode every frame; single-threaded with bitexact muxing so reruns match."""
     import av
 
