@@ -7,6 +7,7 @@ ladder prints: tests/test_ladder_print.py."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import lxml.html
@@ -129,7 +130,8 @@ def test_the_home_page_and_the_exercise_page_link_to_the_ladder(built_site, page
 def test_the_seated_raise_says_honestly_why_it_is_there(built_site):
     page = article(built_site, "seated-raise")
     heading = page.get_element_by_id("why-sit-down")
-    why = " ".join(text_of(element) for element in heading.itersiblings()
+    why = " ".join(text_of(element) for element in
+                   itertools.takewhile(lambda element: element.tag != "h2", heading.itersiblings())
                    if element.tag == "p")
     assert why.startswith("When you sit, your knee is bent at a right angle.")
     assert ("The soleus grew about the same in both legs. The gastrocnemius grew only in the leg "
