@@ -247,9 +247,9 @@ EQUIVALENT = {
     "handout.pdf.x_make_pdfs__mutmut_18": "the key's length only names the cache's files: one build "
         "after the change makes the PDFs again, as after any change of what they are made from",
     **{f"handout.pdf.x_write_pdf__mutmut_{n}": "print" for n in (37, 41)},
-    **{f"handout.sheet.x__render__mutmut_{n}": "falsy" for n in (162, 164)},  # a hint is shown if any
+    **{f"handout.sheet.x__render__mutmut_{n}": "falsy" for n in (164, 166)},  # a hint is shown if any
     "handout.sheet.x__render__mutmut_15": "falsy",  # the template asks only whether there is a ladder
-    "handout.sheet.x__render__mutmut_179": "x end",
+    "handout.sheet.x__render__mutmut_181": "x end",
     "handout.content.x__read__mutmut_313": "a figure without a class has no \"video\" in \"XXXX\" "
         "either",
     "handout.pdf.x_write_pdf__mutmut_45": "case",
